@@ -19,7 +19,7 @@ servers are listed in ``docs/oparl/pruefung.md``.
 >>> fixed["type"], fixed["created"], fixed["modified"]
 ('https://schema.oparl.org/1.1/Paper', '2020-01-01T00:00:00+01:00', '2020-02-01T00:00:00+00:00')
 >>> [f.code for f in findings]
-['REPARIERT_TYP_ERGAENZT', 'REPARIERT_DATUMZEIT', 'REPARIERT_DATUMZEIT']
+['REPARIERT_DATUMZEIT', 'REPARIERT_DATUMZEIT', 'REPARIERT_TYP_ERGAENZT']
 """
 
 from __future__ import annotations
