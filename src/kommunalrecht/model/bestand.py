@@ -1,0 +1,241 @@
+"""``Bestand``: the objects of one Körperschaft, indexed by id, with reference resolution.
+
+References between model objects are ids (OParl URLs), never Python pointers. A Bestand indexes
+every object — including embedded ones (TOPs inside a Sitzung, Beratungen inside a Drucksache,
+Mitgliedschaften inside a Person, Wahlperioden inside a Körperschaft, embedded Dateien and Orte)
+— and resolves references. Dangling references are reported as Findings
+(``REFERENZ_UNAUFGELOEST``), never raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from ..errors import Finding, InvariantError, Severity
+from ._base import EMBEDDED, REF, Objekt
+
+__all__ = ["Bestand"]
+
+_T = TypeVar("_T", bound=Objekt)
+
+
+def _embedded_children(obj: Any) -> Iterator[tuple[str, Any]]:
+    """Yield ``(path suffix, child)`` for every embedded object of ``obj`` (one level)."""
+    for a in attrs.fields(type(obj)):
+        if not a.metadata.get(EMBEDDED):
+            continue
+        value = getattr(obj, a.name)
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            for i, item in enumerate(value):
+                yield f".{a.name}[{i}]", item
+        else:
+            yield f".{a.name}", value
+
+
+def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
+    yield path, obj
+    if attrs.has(type(obj)):
+        for suffix, child in _embedded_children(obj):
+            yield from _walk(child, path + suffix)
+
+
+def _class_names(cls: type[Any]) -> set[str]:
+    return {c.__name__ for c in cls.__mro__}
+
+
+class Bestand(Mapping[str, Objekt]):
+    """An immutable collection of model objects indexed by id (top-level and embedded).
+
+    >>> from kommunalrecht import Gremium, Sitzung
+    >>> b = Bestand([Gremium(id="https://x.example/org/1", name="Rat"),
+    ...              Sitzung(id="https://x.example/s/1", gremien=("https://x.example/org/1",
+    ...                                                          "https://x.example/org/9"))])
+    >>> len(b), b["https://x.example/org/1"].name
+    (2, 'Rat')
+    >>> [f.code for f in b.referenzen_pruefen()]
+    ['REFERENZ_UNAUFGELOEST']
+    >>> b.aufloesen("https://x.example/org/1", Gremium).name
+    'Rat'
+    """
+
+    __slots__ = ("_by_id", "_paths", "_top")
+
+    def __init__(self, objekte: Iterable[Objekt] = ()) -> None:
+        top: dict[str, Objekt] = {}
+        by_id: dict[str, Objekt] = {}
+        paths: dict[str, str] = {}
+        for index, obj in enumerate(objekte):
+            if not isinstance(obj, Objekt):
+                raise InvariantError("Bestand", f"objekte[{index}]", "a model object", obj)
+            if obj.id in top:
+                raise InvariantError(
+                    "Bestand", f"objekte[{index}].id", "an id not already in the Bestand", obj.id
+                )
+            top[obj.id] = obj
+        for obj in top.values():
+            for path, item in _walk(obj, "$"):
+                # a top-level object wins over an embedded copy of the same id
+                if isinstance(item, Objekt) and (
+                    item.id not in by_id or (item.id in top and item is top[item.id])
+                ):
+                    by_id[item.id] = item
+                    paths[item.id] = path if item is not obj else f"$[{item.id!r}]"
+        self._top = top
+        self._by_id = by_id
+        self._paths = paths
+
+    # Mapping protocol: every indexed object (top-level and embedded)
+    def __getitem__(self, key: str) -> Objekt:
+        return self._by_id[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __repr__(self) -> str:
+        return f"Bestand({len(self._top)} objects, {len(self._by_id)} with embedded)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Bestand):
+            return NotImplemented
+        return self._top == other._top
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def objekte(self) -> tuple[Objekt, ...]:
+        """The top-level objects, in insertion order.
+
+        >>> Bestand().objekte
+        ()
+        """
+        return tuple(self._top.values())
+
+    @overload
+    def alle(self, typ: type[_T]) -> list[_T]: ...
+    @overload
+    def alle(self, typ: None = None) -> list[Objekt]: ...
+    def alle(self, typ: type[Any] | None = None) -> list[Any]:
+        """All indexed objects (embedded included) of class ``typ`` (subclasses included).
+
+        >>> from kommunalrecht import Gremium
+        >>> Bestand([Gremium(id="https://x.example/o")]).alle(Gremium)[0].id
+        'https://x.example/o'
+        """
+        if typ is None:
+            return list(self._by_id.values())
+        return [o for o in self._by_id.values() if isinstance(o, typ)]
+
+    def aufloesen(self, ref: str | None, typ: type[_T] | None = None) -> Any:
+        """The object with id ``ref`` (of class ``typ`` if given), or ``None`` if absent.
+
+        >>> Bestand().aufloesen("https://x.example/nope") is None
+        True
+        """
+        if ref is None:
+            return None
+        obj = self._by_id.get(ref)
+        if obj is None or (typ is not None and not isinstance(obj, typ)):
+            return None
+        return obj
+
+    def pfad(self, id_: str) -> str | None:
+        """JSON-style path of an indexed object inside its top-level object.
+
+        >>> from kommunalrecht import Sitzung, Tagesordnungspunkt
+        >>> b = Bestand([Sitzung(id="https://x.example/s",
+        ...     tagesordnung=(Tagesordnungspunkt(id="https://x.example/t", position=0),))])
+        >>> b.pfad("https://x.example/t")
+        '$.tagesordnung[0]'
+        """
+        return self._paths.get(id_)
+
+    def mit(self, *objekte: Objekt) -> Bestand:
+        """A new Bestand with ``objekte`` added or replacing the top-level objects of the same id.
+
+        >>> from kommunalrecht import Gremium
+        >>> b = Bestand([Gremium(id="https://x.example/o", name="A")])
+        >>> b.mit(Gremium(id="https://x.example/o", name="B"))["https://x.example/o"].name
+        'B'
+        """
+        top = dict(self._top)
+        for o in objekte:
+            top[o.id] = o
+        return Bestand(top.values())
+
+    def ohne(self, *ids: str) -> Bestand:
+        """A new Bestand without the top-level objects ``ids``.
+
+        >>> Bestand().ohne("https://x.example/o")
+        Bestand(0 objects, 0 with embedded)
+        """
+        drop = set(ids)
+        return Bestand(o for o in self._top.values() if o.id not in drop)
+
+    def referenzen(self, obj: Any) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """Yield ``(field path, referenced id, allowed target classes)`` of ``obj`` and its
+        embedded objects.
+
+        >>> from kommunalrecht import Sitzung
+        >>> list(Bestand().referenzen(Sitzung(id="https://x.example/s", vorsitz="https://x.example/p")))
+        [('$.vorsitz', 'https://x.example/p', ('Person',))]
+        """
+        for path, item in _walk(obj, "$"):
+            if not attrs.has(type(item)):
+                continue
+            for a in attrs.fields(type(item)):
+                targets = a.metadata.get(REF)
+                if not targets:
+                    continue
+                value = getattr(item, a.name)
+                if value is None:
+                    continue
+                if isinstance(value, tuple):
+                    for i, r in enumerate(value):
+                        yield f"{path}.{a.name}[{i}]", r, targets
+                else:
+                    yield f"{path}.{a.name}", value, targets
+
+    def referenzen_pruefen(self) -> list[Finding]:
+        """Findings for every reference that does not resolve to an object of the right class.
+
+        References to objects outside this Bestand (other Körperschaften, list URLs) are
+        reported too — as ``warning`` (the target may exist elsewhere); a reference to an object
+        of the wrong class is an ``error``.
+        """
+        findings: list[Finding] = []
+        for obj in self._top.values():
+            for path, ref, targets in self.referenzen(obj):
+                target = self._by_id.get(ref)
+                if target is None:
+                    findings.append(
+                        Finding(
+                            code="REFERENZ_UNAUFGELOEST",
+                            severity=Severity.WARNING,
+                            message=f"Verweis auf {ref!r} ({' / '.join(targets)}) ist im "
+                            "Bestand nicht vorhanden",
+                            path=path,
+                            object_id=obj.id,
+                            rechtsgrundlage="OParl 1.1 §2.3 (URLs als Verweise)",
+                        )
+                    )
+                elif not (_class_names(type(target)) & set(targets)):
+                    findings.append(
+                        Finding(
+                            code="REFERENZ_UNAUFGELOEST",
+                            severity=Severity.ERROR,
+                            message=f"Verweis auf {ref!r} zeigt auf ein "
+                            f"{type(target).__name__}, erwartet {' / '.join(targets)}",
+                            path=path,
+                            object_id=obj.id,
+                            rechtsgrundlage="OParl 1.1 §2.3 (URLs als Verweise)",
+                        )
+                    )
+        return findings
