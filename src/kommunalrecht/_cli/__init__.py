@@ -1,0 +1,1 @@
+"""Subcommands of the ``kommunalrecht`` CLI: one module each, with ``register(subparsers)``."""
