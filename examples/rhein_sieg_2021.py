@@ -1,0 +1,108 @@
+"""The Rhein-Sieg-Kreis 2021 bundle, end to end.
+
+Run it::
+
+    python examples/rhein_sieg_2021.py            # summary of the modelled bundle
+    python examples/rhein_sieg_2021.py --oparl    # the bundle as OParl 1.1 JSON (a Body with its objects)
+
+Import it::
+
+    from examples.rhein_sieg_2021 import bestand   # or: kommunalrecht.beispiele.rhein_sieg_2021
+
+The objects are built in :mod:`kommunalrecht.beispiele.rhein_sieg_2021` (shipped with the
+package so that tests and the pytest plugin can reuse them); this script shows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import kommunalrecht as kr
+from kommunalrecht.beispiele.rhein_sieg_2021 import ID, bestand
+
+__all__ = ["bestand", "main", "zusammenfassung"]
+
+
+def _d(value: object) -> str:
+    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else "–"
+
+
+def zusammenfassung(b: kr.Bestand) -> str:
+    """A human-readable summary of the bundle (German)."""
+    out: list[str] = []
+    body = b[ID["body"]]
+    assert isinstance(body, kr.Koerperschaft)
+    land = body.land.value if body.land else "?"
+    art = body.art.value if body.art else "?"
+    out.append(
+        f"{body.name} ({art}, {land}) — {len(b.objekte)} Objekte, {len(b)} mit eingebetteten"
+    )
+    out.append("")
+    out.append("Gremien:")
+    for g in b.alle(kr.Gremium):
+        kennung = f"{g.kennung} - " if g.kennung else ""
+        out.append(f"  {kennung}{g.name} [{g.art.value if g.art else '?'}]")
+    out.append("Personen mit Funktion:")
+    for p in b.alle(kr.Person):
+        rollen = [m.rolle for m in p.mitgliedschaften if m.rolle] + list(p.funktionen)
+        if p.vorname:
+            out.append(
+                f"  {p.name}: {', '.join(rollen) or 'Antragsteller/in (SPD-Kreistagsfraktion)'}"
+            )
+    for d in b.alle(kr.Drucksache):
+        out.append("")
+        out.append(f"{d.drucksachenart} vom {_d(d.datum)}: {d.name}")
+        if isinstance(d, kr.Antrag):
+            von = [b[x].name for x in d.urheber_gremien]
+            out.append(f"  Antragsteller: {', '.join(str(v) for v in von)}; {d.unterzeichner_text}")
+            out.append(
+                f"  Beschlussvorschlag: {(d.beschlussvorschlag or '–').replace(chr(10), ' ')[:90]}…"
+            )
+        if isinstance(d, kr.Beschlussvorlage):
+            ff = [b[x] for x in d.federfuehrung]
+            out.append(
+                "  federführend: "
+                + ", ".join(f"{g.kennung} - {g.name}" for g in ff if isinstance(g, kr.Gremium))
+            )
+            out.append(f"  Beschlussvorschlag: {d.beschlussvorschlag}")
+            for bt in d.beratungen:
+                gremium = b[bt.gremien[0]].name if bt.gremien else "?"
+                rolle = bt.rolle.value if bt.rolle else "?"
+                out.append(f"  Beratung: {gremium} {_d(bt.datum)} {rolle}")
+    for s in b.alle(kr.Sitzung):
+        out.append("")
+        out.append(f"{s.name} am {_d(s.tag)}")
+        if s.einladungsdatum:
+            out.append(f"  Einladung: {s.einladung_ort}, den {_d(s.einladungsdatum)}")
+        if s.vorsitz:
+            out.append(
+                f"  Vorsitz: {b[s.vorsitz].name}; Schriftführung: {b[s.schriftfuehrung or ''].name}"
+            )
+        for t in s.tagesordnung:
+            teil = "öffentlich" if t.oeffentlich else "nichtöffentlich"
+            out.append(f"  TOP ({teil}): {t.name}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the bundle (``--oparl``: as OParl 1.1 JSON)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--oparl", action="store_true", help="print OParl 1.1 JSON")
+    args = parser.parse_args(argv)
+    b = bestand()
+    if args.oparl:
+        from kommunalrecht import oparl
+
+        body = b[ID["body"]]
+        sys.stdout.write(oparl.dumps(body).decode("utf-8") + "\n")
+        for obj in b.objekte:
+            if obj is not body:
+                sys.stdout.write(oparl.dumps(obj).decode("utf-8") + "\n")
+        return 0
+    print(zusammenfassung(b))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
