@@ -360,6 +360,8 @@ class _Exporter:
         self.foreign_example: str | None = None
         self.system_seen = False
         self.counts: collections.Counter[str] = collections.Counter()
+        self.system_id: str | None = None
+        self.made_dirs: set[Path] = set()
 
     # -- lists -----------------------------------------------------------------------
     def register_list(self, url: str, typ: str) -> _Spool:
@@ -415,7 +417,10 @@ class _Exporter:
             if merged:
                 path.write_bytes(_dumps(old))
             return None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        parent = path.parent
+        if parent not in self.made_dirs:
+            parent.mkdir(parents=True, exist_ok=True)
+            self.made_dirs.add(parent)
         path.write_bytes(_dumps(d))
         self.counts[typ] += 1
         if self.check:
@@ -485,6 +490,7 @@ class _Exporter:
         deleted = d.get("deleted") is True
         if typ == "System":
             d["body"] = list_url(self.base, None, "body")
+            self.system_id = d["id"]
         elif typ == "Body":
             for prop, item in BODY_LISTS:
                 url = list_url(self.base, d["id"], prop)
@@ -553,7 +559,9 @@ class _Exporter:
                 items.append((self.dir / rel).read_bytes())
             envelope = _envelope(spool.url, page, pages, n, ps)
             data = b'{"data":[' + b",".join(items) + b"]," + _dumps(envelope)[1:]
-            target = self.dir / (spool.rel + ".json" if page == 1 else f"{spool.rel}/page-{page}.json")
+            target = self.dir / (
+                spool.rel + ".json" if page == 1 else f"{spool.rel}/page-{page}.json"
+            )
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             if self.check and page in (1, pages):
@@ -571,6 +579,7 @@ class _Exporter:
         return {
             "format": 1,
             "base_url": self.base,
+            "system": self.system_id,
             "page_size": self.page_size,
             "counts": dict(self.counts),
             "lists": {
