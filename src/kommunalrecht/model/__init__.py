@@ -11,6 +11,7 @@ serialisation in :mod:`kommunalrecht.oparl`, procedure in :mod:`kommunalrecht.ve
 
 from ._base import Objekt, VerlaufEintrag
 from .bestand import Bestand
+from .dringlichkeit import Dringlichkeitsentscheidung
 from .drucksache import Antrag, Beratung, Beschlussvorlage, Drucksache
 from .enums import (
     Abstimmungsart,
@@ -24,7 +25,13 @@ from .enums import (
 from .koerperschaft import Gremium, Koerperschaft, Mitgliedschaft, Person, System, Wahlperiode
 from .ort_datei import Datei, Ort
 from .sitzung import Abstimmung, Beschluss, Sitzung, Tagesordnungspunkt
-from .status import Beratungsstatus, Drucksachenstatus, Sitzungsstatus, Tagesordnungspunktstatus
+from .status import (
+    Beratungsstatus,
+    Dringlichkeitsstatus,
+    Drucksachenstatus,
+    Sitzungsstatus,
+    Tagesordnungspunktstatus,
+)
 
 __all__ = [
     "Abstimmung",
@@ -38,6 +45,8 @@ __all__ = [
     "Beschlussvorlage",
     "Bestand",
     "Datei",
+    "Dringlichkeitsentscheidung",
+    "Dringlichkeitsstatus",
     "Drucksache",
     "Drucksachenstatus",
     "Funktion",

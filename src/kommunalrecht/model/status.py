@@ -17,6 +17,7 @@ import enum
 
 __all__ = [
     "Beratungsstatus",
+    "Dringlichkeitsstatus",
     "Drucksachenstatus",
     "Sitzungsstatus",
     "Tagesordnungspunktstatus",
@@ -26,11 +27,16 @@ __all__ = [
 class Drucksachenstatus(enum.Enum):
     """State of a Drucksache (Antrag, Beschlussvorlage).
 
+    Antrag and Vorlage share this vocabulary but not every state: an Antrag is *eingereicht*
+    and may be *für nächste Sitzung vorgemerkt*, a Vorlage goes through *Mitzeichnung* and is
+    *freigegeben* (see the tables in :mod:`kommunalrecht.verfahren`).
+
     >>> Drucksachenstatus("geändert beschlossen").name
     'GEAENDERT_BESCHLOSSEN'
     """
 
     ENTWURF = "Entwurf"
+    MITZEICHNUNG = "Mitzeichnung"
     EINGEREICHT = "eingereicht"
     FREIGEGEBEN = "freigegeben"
     VORGEMERKT = "für nächste Sitzung vorgemerkt"
@@ -60,6 +66,7 @@ class Beratungsstatus(enum.Enum):
     IN_BERATUNG = "in Beratung"
     BERATEN = "beraten"
     VERTAGT = "vertagt"
+    ZURUECKGESTELLT = "zurückgestellt"
     VERWIESEN = "verwiesen"
     ABGESETZT = "abgesetzt"
     ZURUECKGEZOGEN = "zurückgezogen"
@@ -86,14 +93,13 @@ class Sitzungsstatus(enum.Enum):
 
 
 class Tagesordnungspunktstatus(enum.Enum):
-    """State of a Tagesordnungspunkt.
+    """State of a Tagesordnungspunkt (the outcome states mirror OParl ``AgendaItem.result``).
 
     >>> Tagesordnungspunktstatus.ABGESETZT.value
     'abgesetzt'
     """
 
     GEPLANT = "geplant"
-    AUFGERUFEN = "aufgerufen"
     IN_BERATUNG = "in Beratung"
     BESCHLOSSEN = "beschlossen"
     GEAENDERT_BESCHLOSSEN = "geändert beschlossen"
@@ -105,3 +111,19 @@ class Tagesordnungspunktstatus(enum.Enum):
     ABGESETZT = "abgesetzt"
     ZURUECKGEZOGEN = "zurückgezogen"
     ERLEDIGT = "erledigt"
+
+
+class Dringlichkeitsstatus(enum.Enum):
+    """State of a :class:`~kommunalrecht.model.Dringlichkeitsentscheidung`
+    (§ 60 GO NRW, § 50 Abs. 3 KrO NRW; BY: Art. 37 Abs. 3 BayGO, Kenntnisgabe only).
+
+    >>> Dringlichkeitsstatus.VORGELEGT.value
+    'zur Genehmigung vorgelegt'
+    """
+
+    ANGEFORDERT = "angefordert"
+    GETROFFEN = "getroffen"
+    VORGELEGT = "zur Genehmigung vorgelegt"
+    GENEHMIGT = "genehmigt"
+    AUFGEHOBEN = "aufgehoben"
+    ZUR_KENNTNIS_GENOMMEN = "zur Kenntnis genommen"
