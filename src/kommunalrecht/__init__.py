@@ -9,6 +9,7 @@ the law, procedure state machines, and OParl 1.1 serialisers (JSON and a lossles
 'Kreistag'
 """
 
+from . import fristen, recht, regeln
 from .errors import (
     ConfigError,
     Finding,
@@ -54,6 +55,8 @@ from .model import (
     VerlaufEintrag,
     Wahlperiode,
 )
+from .recht import Geschaeftsordnung
+from .regeln import assert_valid, validate
 
 __version__ = "0.1.0.dev0"
 
@@ -77,6 +80,7 @@ __all__ = [
     "Finding",
     "FristError",
     "Funktion",
+    "Geschaeftsordnung",
     "Gremium",
     "Gremiumart",
     "InvariantError",
@@ -99,4 +103,9 @@ __all__ = [
     "ValidationError",
     "VerlaufEintrag",
     "Wahlperiode",
+    "assert_valid",
+    "fristen",
+    "recht",
+    "regeln",
+    "validate",
 ]

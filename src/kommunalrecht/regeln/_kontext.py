@@ -1,0 +1,327 @@
+"""The context of one ``validate`` call: the Bestand, the applicable law, and indexes.
+
+Everything a rule needs to look up is indexed **once** per call (one pass over the Bestand),
+so that every rule runs in linear time: Sitzungen per Gremium sorted by day, the TOPs and
+Drucksachen on each Sitzung, the Beratungen of each Drucksache, the Drucksachen related to
+each other, and the top-level owner of each embedded object (for finding paths).
+
+Paths: a finding's ``object_id`` is the id of the *top-level* object that holds the location
+and ``path`` the JSON-style path inside it (``$.tagesordnung[2].position``), exactly as
+:meth:`kommunalrecht.Bestand.referenzen_pruefen` reports.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from .. import fristen, recht
+from ..errors import Finding, Severity
+from ..model import (
+    Antrag,
+    Beratung,
+    Bestand,
+    Drucksache,
+    Gremium,
+    Gremiumart,
+    Koerperschaftsart,
+    Land,
+    Objekt,
+    Sitzung,
+    Tagesordnungspunkt,
+)
+from ..recht import Fristregel, Geschaeftsordnung, Landesprofil
+from ._registry import Regel
+
+__all__ = ["Kontext"]
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+_VERTRETUNG = (Gremiumart.RAT, Gremiumart.KREISTAG)
+
+
+def lokaler_tag(zeit: _dt.datetime) -> _dt.date:
+    """The calendar day of ``zeit`` in Europe/Berlin."""
+    return zeit.astimezone(BERLIN).date()
+
+
+class Kontext:
+    """Bestand + law + indexes for one validation run (internal; passed to every rule).
+
+    >>> from kommunalrecht.beispiele import rhein_sieg_2021 as rsk
+    >>> from kommunalrecht.model import Land
+    >>> k = Kontext(rsk.bestand(), land=Land.NW)
+    >>> [s.tag.isoformat() for s in k.sitzungen_von(rsk.ID["gremium/kreistag"])]
+    ['2021-09-30']
+    """
+
+    def __init__(
+        self,
+        bestand: Bestand,
+        *,
+        land: Land | None = None,
+        art: Koerperschaftsart | None = None,
+        profil: Landesprofil | None = None,
+        go: Geschaeftsordnung | None = None,
+        rechtsstand: _dt.date | None = None,
+        einzelobjekt: bool = False,
+    ) -> None:
+        self.bestand = bestand
+        self.land = land
+        self.art = art
+        self.profil = profil
+        self.go = go
+        self.rechtsstand = rechtsstand or _dt.date.today()
+        self.einzelobjekt = einzelobjekt
+        self.regel: Regel | None = None  # the rule currently running (set by validate)
+        self._fristen: dict[tuple[Any, ...], fristen.Frist] = {}
+        self._normen: dict[str, str] = {}
+        self._index()
+
+    # ---------------------------------------------------------------- indexes (one pass)
+
+    def _index(self) -> None:
+        b = self.bestand
+        self.sitzungen: list[Sitzung] = []
+        self.drucksachen: list[Drucksache] = []
+        self.beratungen: dict[str, Beratung] = {}
+        self.tops: dict[str, Tagesordnungspunkt] = {}
+        self.owner: dict[str, str] = {}
+        self.andere: list[Objekt] = []
+        for obj in b.objekte:
+            if isinstance(obj, Sitzung):
+                for t in obj.tagesordnung:
+                    self.owner.setdefault(t.id, obj.id)
+            elif isinstance(obj, Drucksache):
+                for br in obj.beratungen:
+                    self.owner.setdefault(br.id, obj.id)
+        for obj in b.values():
+            if isinstance(obj, Sitzung):
+                self.sitzungen.append(obj)
+            elif isinstance(obj, Drucksache):
+                self.drucksachen.append(obj)
+            elif isinstance(obj, Beratung):
+                self.beratungen[obj.id] = obj
+            elif isinstance(obj, Tagesordnungspunkt):
+                self.tops[obj.id] = obj
+            else:
+                self.andere.append(obj)
+
+        # TOPs per Sitzung: embedded first (with their index), then stand-alone ones
+        self.tops_von: dict[str, list[tuple[int | None, Tagesordnungspunkt]]] = {}
+        gesehen: set[str] = set()
+        for s in self.sitzungen:
+            eigene: list[tuple[int | None, Tagesordnungspunkt]] = []
+            for i, t in enumerate(s.tagesordnung):
+                eigene.append((i, t))
+                gesehen.add(t.id)
+            self.tops_von[s.id] = eigene
+        for t in self.tops.values():
+            if t.id not in gesehen and t.sitzung is not None and t.sitzung in self.tops_von:
+                self.tops_von[t.sitzung].append((None, t))
+
+        # Beratungen per Drucksache (embedded + stand-alone referring to it)
+        self.beratungen_von: dict[str, list[Beratung]] = defaultdict(list)
+        zugeordnet: set[tuple[str, str]] = set()
+        for d in self.drucksachen:
+            for br in d.beratungen:
+                self.beratungen_von[d.id].append(br)
+                zugeordnet.add((d.id, br.id))
+        for br in self.beratungen.values():
+            d_id = self.drucksache_der_beratung(br)
+            if d_id is not None and (d_id, br.id) not in zugeordnet:
+                self.beratungen_von[d_id].append(br)
+                zugeordnet.add((d_id, br.id))
+
+        # Drucksachen dealt with in each Sitzung (via TOP.drucksache, TOP.beratung, Beratung.sitzung)
+        self.drucksachen_in: dict[str, set[str]] = defaultdict(set)
+        for s_id, eintraege in self.tops_von.items():
+            for _, t in eintraege:
+                if t.drucksache is not None:
+                    self.drucksachen_in[s_id].add(t.drucksache)
+                zu = self.beratungen.get(t.beratung or "")
+                if zu is not None:
+                    d_id = self.drucksache_der_beratung(zu)
+                    if d_id is not None:
+                        self.drucksachen_in[s_id].add(d_id)
+        for br in self.beratungen.values():
+            d_id = self.drucksache_der_beratung(br)
+            if br.sitzung is not None and d_id is not None:
+                self.drucksachen_in[br.sitzung].add(d_id)
+
+        # related Drucksachen (both directions of verwandte / über- / untergeordnete)
+        self.verwandt: dict[str, set[str]] = defaultdict(set)
+        for d in self.drucksachen:
+            for r in (*d.verwandte, *d.uebergeordnete, *d.untergeordnete):
+                self.verwandt[d.id].add(r)
+                self.verwandt[r].add(d.id)
+
+        # Sitzungen per Gremium, sorted by day (only Sitzungen with a known day)
+        pro_gremium: dict[str, list[tuple[_dt.date, str, Sitzung]]] = defaultdict(list)
+        for s in self.sitzungen:
+            tag = s.tag
+            if tag is None:
+                continue
+            for g in s.gremien:
+                pro_gremium[g].append((tag, s.id, s))
+        self._sitzungen_von: dict[str, list[tuple[_dt.date, str, Sitzung]]] = {}
+        self._tage_von: dict[str, list[_dt.date]] = {}
+        for g, liste in pro_gremium.items():
+            liste.sort(key=lambda e: (e[0], e[1]))
+            self._sitzungen_von[g] = liste
+            self._tage_von[g] = [e[0] for e in liste]
+
+        self.vertretungen: list[str] = [
+            g.id for g in self.andere if isinstance(g, Gremium) and g.art in _VERTRETUNG
+        ]
+
+    # ---------------------------------------------------------------- lookups
+
+    def drucksache_der_beratung(self, br: Beratung) -> str | None:
+        """The Drucksache a Beratung belongs to (its reference, else its embedding paper)."""
+        if br.drucksache is not None:
+            return br.drucksache
+        owner = self.owner.get(br.id)
+        if owner is not None and isinstance(self.bestand.get(owner), Drucksache):
+            return owner
+        return None
+
+    def gremium(self, ref: str | None) -> Gremium | None:
+        """The Gremium with id ``ref`` (or None)."""
+        g = self.bestand.aufloesen(ref, Gremium)
+        return g if isinstance(g, Gremium) else None
+
+    def sitzung(self, ref: str | None) -> Sitzung | None:
+        """The Sitzung with id ``ref`` (or None)."""
+        s = self.bestand.aufloesen(ref, Sitzung)
+        return s if isinstance(s, Sitzung) else None
+
+    def sitzungsgremium(self, s: Sitzung) -> Gremium | None:
+        """The first resolvable Gremium of a Sitzung."""
+        for g in s.gremien:
+            found = self.gremium(g)
+            if found is not None:
+                return found
+        return None
+
+    def sitzungen_von(self, gremium: str, *, nach: _dt.date | None = None) -> Iterator[Sitzung]:
+        """Sitzungen of ``gremium`` by day (strictly after ``nach`` if given), not abgesagt."""
+        liste = self._sitzungen_von.get(gremium, [])
+        start = 0 if nach is None else bisect.bisect_right(self._tage_von[gremium], nach)
+        for _, _, s in liste[start:]:
+            if not s.abgesagt:
+                yield s
+
+    def beratungstag(self, br: Beratung) -> _dt.date | None:
+        """The day of a Beratung: its ``datum``, else the day of its Sitzung."""
+        if br.datum is not None:
+            return br.datum
+        s = self.sitzung(br.sitzung)
+        return s.tag if s is not None else None
+
+    def antrag_eingang(self, a: Antrag) -> tuple[_dt.date | None, bool]:
+        """(day of receipt, whether it is only the date of the letter)."""
+        if a.eingang is not None:
+            return lokaler_tag(a.eingang), False
+        return a.datum, True
+
+    # ---------------------------------------------------------------- law
+
+    def norm(self, key: str | None = None) -> str:
+        """The citation of the running rule (or the profile norm of ``key``)."""
+        if key is not None and self.profil is not None:
+            return self.profil.norm(key).zitat
+        if self.regel is None:  # pragma: no cover - always set by validate
+            return "GeschO"
+        hit = self._normen.get(self.regel.code)
+        if hit is None:
+            hit = self.regel.rechtsgrundlage(self.land, self.art, self.rechtsstand)
+            self._normen[self.regel.code] = hit
+        return hit
+
+    def frist_land(self, regel: Fristregel) -> Land | None:
+        """The Land for counting ``regel``; calendar-day counts do not depend on it (NW used)."""
+        if self.land is not None:
+            return self.land
+        if regel.werktage or regel.verschieben:
+            return None
+        return Land.NW
+
+    def rueckwaerts(self, art: str, regel: Fristregel, tag: _dt.date) -> fristen.Frist | None:
+        """A cached backward Frist (``art``: ladung / dringlich / antrag) before ``tag``."""
+        land = self.frist_land(regel)
+        if land is None:
+            return None
+        key = (art, regel, tag, land)
+        hit = self._fristen.get(key)
+        if hit is None:
+            hit = fristen.rueckwaerts(
+                tag,
+                tage=regel.tage,
+                land=land,
+                zaehlung=regel.zaehlung,
+                werktage=regel.werktage,
+                samstag_ist_werktag=regel.samstag_ist_werktag,
+                verschieben=regel.verschieben,
+                rechtsgrundlage=self.norm(),
+            )
+            self._fristen[key] = hit
+        return hit
+
+    def antrag_rechtzeitig(
+        self, a: Antrag, eingang: _dt.date, tag: _dt.date
+    ) -> tuple[bool, fristen.Frist] | None:
+        """Whether an Antrag received on ``eingang`` meets the Antragsfrist for ``tag``."""
+        assert self.go is not None
+        frist = self.rueckwaerts("antrag", self.go.antrag.frist, tag)
+        if frist is None:
+            return None
+        if eingang != frist.datum or self.go.antrag.uhrzeit is None:
+            return frist.erfuellt_durch(eingang), frist
+        land = self.frist_land(self.go.antrag.frist)
+        assert land is not None
+        if a.eingang is None:  # only the date of the letter: the cut-off time cannot be checked
+            return True, frist
+        zeit = a.eingang.astimezone(BERLIN)
+        return recht.antrag_rechtzeitig(self.go, zeit, tag, land=land), frist
+
+    # ---------------------------------------------------------------- findings
+
+    def ort(self, obj: Objekt, feld: str = "") -> tuple[str, str]:
+        """(path, object_id) of ``obj`` (+ ``.feld``) relative to its top-level object."""
+        suffix = f".{feld}" if feld else ""
+        owner = self.owner.get(obj.id)
+        if owner is not None and owner != obj.id:
+            pfad = self.bestand.pfad(obj.id)
+            if pfad is not None and not pfad.startswith("$["):
+                return pfad + suffix, owner
+        return "$" + suffix, obj.id
+
+    def befund(
+        self,
+        obj: Objekt,
+        feld: str,
+        message: str,
+        *,
+        severity: Severity | None = None,
+        rechtsgrundlage: str | None = None,
+    ) -> Finding:
+        """A Finding of the running rule about ``obj`` (field ``feld``)."""
+        assert self.regel is not None
+        path, object_id = self.ort(obj, feld)
+        return Finding(
+            code=self.regel.code,
+            severity=severity or self.regel.severity,
+            message=message,
+            path=path,
+            object_id=object_id,
+            rechtsgrundlage=rechtsgrundlage or self.norm(),
+        )
+
+    def nicht_pruefbar(self, obj: Objekt, feld: str, grund: str) -> Finding:
+        """An ``info`` Finding "nicht prüfbar: <grund>" of the running rule."""
+        return self.befund(obj, feld, f"nicht prüfbar: {grund}", severity=Severity.INFO)
