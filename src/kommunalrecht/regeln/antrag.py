@@ -66,7 +66,7 @@ def _erreichbar(
 
 @regel(
     "ANTRAGSFRIST",
-    Severity.INFO,
+    Severity.WARNING,
     "Antragsfrist: für welche Sitzung kommt ein Antrag zu spät",
     normen={
         Land.NW: "GeschO (Antragsfrist) i.V.m. § 48 Abs. 1 S. 2 GO NRW",
@@ -85,9 +85,12 @@ def antragsfrist(k: Kontext) -> Iterator[Finding]:
 
     Considered are the meetings after the Antrag's receipt of the Gremien it addresses
     (``zielgremien``) and of the Vertretung (Rat / Kreistag, whose agenda the minority right of
-    § 48 Abs. 1 S. 2 GO NRW / § 33 Abs. 1 S. 2 KrO NRW concerns). One **info** finding per
-    Antrag that missed at least one of them, naming each missed Sitzung with its latest
-    Eingang and the first reachable Sitzung. The Frist is GeschO [G]; its computation is
+    § 48 Abs. 1 S. 2 GO NRW / § 33 Abs. 1 S. 2 KrO NRW concerns). One finding per Antrag that
+    missed at least one of them, naming each missed Sitzung with its latest Eingang and the
+    first reachable Sitzung: **info** (the Antrag simply belongs to a later meeting), or
+    **warning** when it nevertheless stands on the agenda of a missed meeting (the chair may
+    put it there of his own accord, but there was no claim; check that it was sent with the
+    Ladung or added under ``TAGESORDNUNG_ERWEITERUNG``). The Frist is GeschO [G]; its computation is
     :func:`kommunalrecht.recht.antragsfrist`. Receipt: ``eingang`` (local day); when only the
     date of the letter (``datum``) is known it is used and the message says so — a letter
     cannot arrive before its date, so "too late" stays true. No finding without a date, for a
@@ -127,6 +130,7 @@ def antragsfrist(k: Kontext) -> Iterator[Finding]:
         )
         regel_ = go.antrag.frist
         art = "Werktage" if regel_.werktage else "Kalendertage"
+        trotzdem = any(_auf_tagesordnung(k, d, s) for s, _ in verpasst)
         yield k.befund(
             d,
             "eingang" if not nur_datum else "datum",
@@ -134,6 +138,7 @@ def antragsfrist(k: Kontext) -> Iterator[Finding]:
             f"({regel_.tage} {art}, {regel_.zaehlung.value}) für: "
             + "; ".join(teile)
             + f"; {naechste}",
+            severity=Severity.WARNING if trotzdem else Severity.INFO,
             rechtsgrundlage=norm,
         )
 
