@@ -7,8 +7,8 @@ with "…" so that a table stays readable in a pytest report; every finding gets
 >>> print(tabelle([Finding(code="LADUNGSFRIST", severity=Severity.ERROR,
 ...     message="Ladung zu spät", path="$.einladung_zugang",
 ...     object_id="https://x.example/s/1", rechtsgrundlage="§ 32 Abs. 2 KrO NRW")]))
-severity  code          path               object                 message         Rechtsgrundlage
---------  ------------  -----------------  ---------------------  --------------  -------------------
+severity  code          path                object                 message         Rechtsgrundlage
+--------  ------------  ------------------  ---------------------  --------------  -------------------
 error     LADUNGSFRIST  $.einladung_zugang  https://x.example/s/1  Ladung zu spät  § 32 Abs. 2 KrO NRW
 """
 

@@ -58,12 +58,16 @@ def near_miss(
 ) -> SearchStrategy[Bestand]:
     """Hypothesis strategy of Bestände that break exactly the rule ``code``.
 
-    >>> from hypothesis import find
-    >>> b = find(near_miss("LADUNGSFRIST"), lambda b: True)
+    >>> from hypothesis import given, settings
     >>> import kommunalrecht as kr
-    >>> any(s.einladung_zugang > s.tag - kr.testing.strategies._dt.timedelta(days=7)
-    ...     for s in b.alle(kr.Sitzung))
-    True
+    >>> from kommunalrecht import recht
+    >>> go = recht.profil(kr.Land.NW, kr.Koerperschaftsart.KREIS).geschaeftsordnung
+    >>> @settings(max_examples=5)
+    ... @given(near_miss("LADUNGSFRIST", go=go, land=kr.Land.NW))
+    ... def test(b):
+    ...     assert any(s.einladung_zugang > recht.ladungsfrist(go, s.tag, land=kr.Land.NW).datum
+    ...                for s in b.alle(kr.Sitzung))
+    >>> test()
     """
     from .strategies import near_miss as _nm
 
