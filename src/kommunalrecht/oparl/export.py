@@ -223,6 +223,8 @@ def file_for_url(url: str, base_url: str) -> str | None:
     'body/1.json'
     >>> file_for_url("https://ris.example/oparl/bodies?id=1", "https://ris.example/oparl")
     'bodies/@id=1.json'
+    >>> file_for_url("https://ris.example/oparl/", "https://ris.example/oparl")
+    'index.json'
     >>> file_for_url("https://other.example/x", "https://ris.example/oparl") is None
     True
     """
@@ -230,6 +232,8 @@ def file_for_url(url: str, base_url: str) -> str | None:
     if not url.startswith(base + "/") or "#" in url:
         return None
     rest = url[len(base) + 1 :]
+    if rest == "":
+        return "index.json"
     path, sep, query = rest.partition("?")
     path = urllib.parse.unquote(path)
     parts = path.split("/")
@@ -362,6 +366,8 @@ class _Exporter:
         self.counts: collections.Counter[str] = collections.Counter()
         self.system_id: str | None = None
         self.made_dirs: set[Path] = set()
+        self.merged: set[str] = set()
+        self.body_list = list_url(base, None, "body")
 
     # -- lists -----------------------------------------------------------------------
     def register_list(self, url: str, typ: str) -> _Spool:
@@ -374,18 +380,19 @@ class _Exporter:
             self.list_files.add(rel)
         return spool
 
-    def add_to_list(self, url: str | None, rel: str, deleted: bool) -> None:
+    def add_to_list(self, url: str | None, rel: str, data: bytes, deleted: bool) -> None:
         if url is None:
             return
         spool = self.lists.get(url)
         if spool is None:
             return
+        line = rel.encode("utf-8") + b"\t" + data + b"\n"
         if deleted:
             spool.n_deleted += 1
-            self.handles.write(spool.spool + ".del", rel.encode("utf-8") + b"\n")
+            self.handles.write(spool.spool + ".del", line)
         else:
             spool.n += 1
-            self.handles.write(spool.spool, rel.encode("utf-8") + b"\n")
+            self.handles.write(spool.spool, line)
 
     # -- objects ---------------------------------------------------------------------
     def object_file(self, oid: str) -> str:
@@ -398,13 +405,21 @@ class _Exporter:
             return f"{INTERNAL_DIR}/objects/{h[:2]}/{h}.json"
         return rel
 
-    def write_object(self, d: dict[str, Any], typ: str) -> str | None:
-        """Write the standalone document; return its file, or ``None`` if written before
-        (then back-references are merged into the existing file)."""
+    def write_object(self, d: dict[str, Any], typ: str) -> tuple[str, bytes] | None:
+        """Write the standalone document; return its file and bytes, or ``None`` if written
+        before (then back-references are merged into the existing file)."""
         oid = d["id"]
         rel = self.object_file(oid)
         path = self.dir / rel
-        if path.exists():
+        parent = path.parent
+        if parent not in self.made_dirs:
+            parent.mkdir(parents=True, exist_ok=True)
+            self.made_dirs.add(parent)
+        data = _dumps(d)
+        try:
+            with open(path, "xb") as fh:
+                fh.write(data)
+        except FileExistsError:
             old = json.loads(path.read_bytes())
             merged = False
             for prop, is_list in _all_backrefs(typ):
@@ -416,16 +431,12 @@ class _Exporter:
                             merged = True
             if merged:
                 path.write_bytes(_dumps(old))
+                self.merged.add(rel)
             return None
-        parent = path.parent
-        if parent not in self.made_dirs:
-            parent.mkdir(parents=True, exist_ok=True)
-            self.made_dirs.add(parent)
-        path.write_bytes(_dumps(d))
         self.counts[typ] += 1
         if self.check:
             self._check(d, oid)
-        return rel
+        return rel, data
 
     def _check(self, doc: Any, oid: str | None) -> None:
         from .check import check
@@ -473,7 +484,7 @@ class _Exporter:
         """The list urls an object of type ``typ`` belongs to."""
         urls: list[str] = []
         if typ == "Body":
-            urls.append(list_url(self.base, None, "body"))
+            urls.append(self.body_list)
         elif body is not None:
             for prop, item in BODY_LISTS:
                 if item == typ:
@@ -489,7 +500,7 @@ class _Exporter:
         """Write one standalone object (with its embedded children) and list it."""
         deleted = d.get("deleted") is True
         if typ == "System":
-            d["body"] = list_url(self.base, None, "body")
+            d["body"] = self.body_list
             self.system_id = d["id"]
         elif typ == "Body":
             for prop, item in BODY_LISTS:
@@ -502,10 +513,10 @@ class _Exporter:
                 d[prop] = url
                 self.register_list(url, item)
         children = list(self.children(d, typ))
-        rel = self.write_object(d, typ)
-        if rel is not None:
+        written = self.write_object(d, typ)
+        if written is not None:
             for url in self.lists_for(d, typ, body):
-                self.add_to_list(url, rel, deleted)
+                self.add_to_list(url, written[0], written[1], deleted)
         for child, ctyp in children:
             self.emit(child, ctyp, body)
 
@@ -555,8 +566,7 @@ class _Exporter:
         for page in range(1, pages + 1):
             items: list[bytes] = []
             for _ in range(min(ps, n - (page - 1) * ps)):
-                rel = next(lines)
-                items.append((self.dir / rel).read_bytes())
+                items.append(self._item(next(lines)))
             envelope = _envelope(spool.url, page, pages, n, ps)
             data = b'{"data":[' + b",".join(items) + b"]," + _dumps(envelope)[1:]
             target = self.dir / (
@@ -571,9 +581,16 @@ class _Exporter:
             deleted_dir.mkdir(parents=True, exist_ok=True)
             name = f"{_hash(spool.url)[:20]}.jsonl"
             with open(deleted_dir / name, "wb") as out:
-                for rel in _read_lines(spool.spool + ".del"):
-                    out.write((self.dir / rel).read_bytes() + b"\n")
+                for line in _read_lines(spool.spool + ".del"):
+                    out.write(self._item(line) + b"\n")
             spool.deleted = f"{INTERNAL_DIR}/deleted/{name}"
+
+    def _item(self, line: bytes) -> bytes:
+        rel, _, data = line.partition(b"\t")
+        name = rel.decode("utf-8")
+        if name in self.merged:
+            return (self.dir / name).read_bytes()
+        return data
 
     def manifest(self) -> dict[str, Any]:
         return {
@@ -609,12 +626,12 @@ def _is_page_file(rel: str) -> bool:
     return name.startswith("page-") and name[5:-5].isdigit()
 
 
-def _read_lines(path: str) -> Iterator[str]:
+def _read_lines(path: str) -> Iterator[bytes]:
     if not os.path.exists(path):
         return
-    with open(path, encoding="utf-8") as fh:
+    with open(path, "rb") as fh:
         for line in fh:
-            yield line.rstrip("\n")
+            yield line.rstrip(b"\n")
 
 
 def _envelope(url: str, page: int, pages: int, total: int, per_page: int) -> dict[str, Any]:
@@ -697,9 +714,9 @@ def export(
     >>> import tempfile, pathlib
     >>> from kommunalrecht import Bestand
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> export(Bestand(), d, base_url="https://ris.example/oparl",
-    ...        now=_dt.datetime(2024, 1, 1, tzinfo=_dt.timezone.utc))
-    []
+    >>> [f.code for f in export(Bestand(), d, base_url="https://ris.example/oparl",
+    ...                         now=_dt.datetime(2024, 1, 1, tzinfo=_dt.timezone.utc))]
+    ['EXPORT_OHNE_KOERPERSCHAFT']
     >>> sorted(p.name for p in d.iterdir())
     ['.kommunalrecht', 'body.json', 'system.json']
     """
@@ -714,51 +731,68 @@ def export(
     _prepare_directory(directory)
     ex = _Exporter(directory, base, page_size, _default_to_dict(), check)
     ex.tmp.mkdir(parents=True, exist_ok=True)
-    ex.register_list(list_url(base, None, "body"), "Body")
     try:
-        system_ids: list[str] = []
-        body_dicts_needed = True
-        for typ in TOP_TYPES + EMBEDDED_TYPES:
+        systems: list[dict[str, Any]] = []
+        for obj in source.objekte("System"):
+            got = ex.as_dict(obj, "System")
+            if got is None:
+                continue
+            if systems:
+                ex.findings.append(
+                    _finding(
+                        "EXPORT_SYSTEM_MEHRFACH",
+                        f"Weiteres System {got[0]['id']!r} nicht exportiert; eine API hat "
+                        "genau einen Einstiegspunkt.",
+                        got[0]["id"],
+                    )
+                )
+                continue
+            systems.append(got[0])
+        if not systems:
+            stamp = _iso(now or _dt.datetime.now(_dt.timezone.utc))
+            systems.append(
+                {
+                    "id": f"{base}/system",
+                    "type": type_uri("System"),
+                    "oparlVersion": OPARL_VERSION_URI,
+                    "body": "",
+                    "created": stamp,
+                    "modified": stamp,
+                }
+            )
+        # Bodies are few: read them first, so that the Body list URL avoids their ids
+        bodies = [got[0] for got in (ex.as_dict(o, "Body") for o in source.objekte("Body")) if got]
+        taken = {file_for_url(d["id"], base) for d in (*systems, *bodies)}
+        for candidate in (f"{base}/body", f"{base}/bodies", f"{base}/_/bodies"):
+            if file_for_url(candidate, base) not in taken:
+                ex.body_list = candidate
+                break
+        ex.register_list(ex.body_list, "Body")
+        ex.bodies = [d["id"] for d in bodies]
+        ex.emit(systems[0], "System", None)
+        for d in bodies:
+            ex.emit(d, "Body", d["id"])
+        body_dicts_needed = bool(bodies)
+        for typ in TOP_TYPES[2:] + EMBEDDED_TYPES:
             for obj in source.objekte(typ):
                 got = ex.as_dict(obj, typ)
                 if got is None:
                     continue
                 d, t = got
-                if t == "System":
-                    if system_ids:
-                        ex.findings.append(
-                            _finding(
-                                "EXPORT_SYSTEM_MEHRFACH",
-                                f"Weiteres System {d['id']!r} nicht exportiert; eine API hat "
-                                "genau einen Einstiegspunkt.",
-                                d["id"],
-                            )
+                if t in ("System", "Body"):
+                    ex.findings.append(
+                        _finding(
+                            "EXPORT_TYP_FALSCH",
+                            f"{t}-Objekt {d['id']!r} als {typ} geliefert; übersprungen.",
+                            d["id"],
                         )
-                        continue
-                    system_ids.append(d["id"])
-                elif t == "Body":
-                    ex.bodies.append(d["id"])
-                elif t == "Organization":
+                    )
+                    continue
+                if t == "Organization":
                     b = ex.body_for(d, t)
                     if b is not None:
                         ex.body_of_org[d["id"]] = b
                 ex.emit(d, t, ex.body_for(d, t))
-            if typ == "System" and not system_ids:
-                stamp = _iso(now or _dt.datetime.now(_dt.timezone.utc))
-                ex.emit(
-                    {
-                        "id": f"{base}/system",
-                        "type": type_uri("System"),
-                        "oparlVersion": OPARL_VERSION_URI,
-                        "body": "",
-                        "created": stamp,
-                        "modified": stamp,
-                    },
-                    "System",
-                    None,
-                )
-            if typ == "Body" and not ex.bodies:
-                body_dicts_needed = False
         if not body_dicts_needed:
             ex.findings.append(
                 _finding(

@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import ConfigError, Finding, KommunalrechtError, Severity
+from ..errors import ConfigError, Finding, KommunalrechtError, Severity, ValidationError
 from ._http import Client, FetchError
 from ._repair import repair
 from ._spec import EMBEDDINGS, SPEC
@@ -170,7 +170,6 @@ class _Store:
     def save_state(self, state: dict[str, Any]) -> None:
         if self._fh is not None:
             self._fh.flush()
-            os.fsync(self._fh.fileno())
             state["offset"] = self._fh.tell()
         tmp = self.state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
@@ -182,8 +181,11 @@ class _Store:
         self._fh.truncate(offset)
         self._fh.seek(offset)
 
-    def append(self, typ: str, d: Mapping[str, Any]) -> None:
-        line = json.dumps({"t": typ, "o": d}, ensure_ascii=False, separators=(",", ":"))
+    def append(self, typ: str, d: Mapping[str, Any], *, raw: bool = False) -> None:
+        rec: dict[str, Any] = {"t": typ, "o": d}
+        if raw:
+            rec["r"] = 1
+        line = json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
         self._fh.write(line.encode("utf-8") + b"\n")
 
     def close(self) -> None:
@@ -191,14 +193,14 @@ class _Store:
             self._fh.close()
             self._fh = None
 
-    def records(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def records(self) -> Iterator[tuple[str, dict[str, Any], bool]]:
         if not self.objects.exists():
             return
         with open(self.objects, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
                     rec = json.loads(line)
-                    yield rec["t"], rec["o"]
+                    yield rec["t"], rec["o"], "r" in rec
 
 
 class _Harvester:
@@ -379,6 +381,17 @@ class _Harvester:
         self.store.save_state(self.state)
 
     def take(self, item: Any, expect: str, where: str) -> dict[str, Any] | None:
+        if expect not in TOP_TYPES and isinstance(item, Mapping) and isinstance(item.get("id"), str):
+            # standalone copies of embedded objects: mostly equal to the embedded copy in
+            # their parent; repaired only if they are used (see build)
+            self.store.append(expect, item, raw=True)
+            self.objects += 1
+            return dict(item)
+        return self.repaired(item, expect, where, store=True)
+
+    def repaired(
+        self, item: Any, expect: str, where: str, *, store: bool
+    ) -> dict[str, Any] | None:
         try:
             fixed, findings = repair(item, expect=expect)
         except KommunalrechtError as exc:
@@ -392,9 +405,9 @@ class _Harvester:
             )
             return None
         self.note_repairs(findings)
-        typ = oparl_type_of(fixed) or expect
-        self.store.append(typ, fixed)
-        self.objects += 1
+        if store:
+            self.store.append(oparl_type_of(fixed) or expect, fixed)
+            self.objects += 1
         return fixed
 
     def fail(self, url: str, exc: FetchError) -> None:
@@ -570,10 +583,20 @@ class _Harvester:
     def build(self) -> list[tuple[str, dict[str, Any]]]:
         top: dict[str, tuple[str, dict[str, Any]]] = {}
         owner: dict[str, str] = {}  # embedded child id -> top-level id
-        for typ, d in self.store.records():
+        for typ, d, raw in self.store.records():
             oid = d.get("id")
             if not isinstance(oid, str):
                 continue
+            if raw:
+                holder = owner.get(oid)
+                if holder is not None and holder in top and d.get("deleted") is not True:
+                    copy = _find_embedded(top[holder][1], top[holder][0], oid)
+                    if copy is not None and copy.get("modified") == d.get("modified"):
+                        continue
+                fixed = self.repaired(d, typ, "einer Liste", store=False)
+                if fixed is None:
+                    continue
+                d, typ = fixed, oparl_type_of(fixed) or typ
             if typ in TOP_TYPES or typ not in SPEC:
                 top[oid] = (typ, d)
                 for cid in _embedded_ids(d, typ):
@@ -588,6 +611,20 @@ class _Harvester:
                     continue
             top[oid] = (typ, d)
         return list(top.values())
+
+
+def _find_embedded(d: Mapping[str, Any], typ: str, oid: str) -> Mapping[str, Any] | None:
+    for prop, ctyp, many in _EMBEDDINGS_OF.get(typ, ()):
+        value = d.get(prop)
+        items = value if many and isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, Mapping):
+                if item.get("id") == oid:
+                    return item
+                found = _find_embedded(item, ctyp, oid)
+                if found is not None:
+                    return found
+    return None
 
 
 def _embedded_ids(d: Mapping[str, Any], typ: str) -> Iterator[str]:
@@ -674,7 +711,10 @@ def _to_bestand(
     models = []
     for t, d in objects:
         try:
-            models.append(from_dict(d, mode="lenient", expect=t))
+            try:  # already repaired: the strict reader is the faster one
+                models.append(from_dict(d, mode="strict", expect=t))
+            except ValidationError:
+                models.append(from_dict(d, mode="lenient", expect=t))
         except KommunalrechtError as exc:
             findings.append(
                 _finding(

@@ -68,6 +68,7 @@ _OMIT: dict[str, tuple[str, ...]] = {
     name: tuple(p.name for p in ts.props if p.omit_internal) for name, ts in SPEC.items()
 }
 
+_JSON = "application/json; charset=utf-8"
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 _STATUS = {
@@ -142,8 +143,12 @@ class _Filter:
 class OParlApp:
     """The WSGI application serving one export directory (see :func:`serve_app`).
 
-    >>> OParlApp.__call__.__doc__.split(".")[0]
-    'Handle one WSGI request'
+    >>> import tempfile, pathlib
+    >>> from kommunalrecht import Bestand
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = export(Bestand(), d, base_url="https://ris.example/oparl")
+    >>> sorted(OParlApp(d).lists), OParlApp(d).system_url
+    (['body'], 'https://ris.example/oparl/system')
     """
 
     def __init__(self, directory: Path, *, rewrite: bool = True, keep: Any = None) -> None:
@@ -242,7 +247,9 @@ class OParlApp:
         if fmt not in (None, "json", "xml"):
             raise _HTTPError(400, "format muss json oder xml sein.", f"format={fmt!r}")
         want_xml = fmt == "xml" or (fmt is None and _accepts_xml(environ.get("HTTP_ACCEPT", "")))
-        if path.rstrip("/") in (self.base_path, ""):
+        if path.rstrip("/") in (self.base_path, "") and not (
+            path == self.base_path + "/" and (self.directory / "index.json").is_file()
+        ):
             target = (
                 self.system_url.replace(self.base, public, 1) if self.rewrite else self.system_url
             )
@@ -251,10 +258,12 @@ class OParlApp:
         if not path.startswith(prefix):
             raise _HTTPError(404, "Unbekannte URL.", path)
         rel = path[len(prefix) :]
+        if rel == "":
+            return 200, (self.directory / "index.json").read_bytes(), _JSON, []
         doc = self._list_or_object(rel, query, params)
         if want_xml:
             return 200, self._to_xml(doc), "application/xml; charset=utf-8", []
-        return 200, doc, "application/json; charset=utf-8", []
+        return 200, doc, _JSON, []
 
     def _list_or_object(self, rel: str, query: str, params: dict[str, str]) -> bytes:
         lst = self.lists.get(rel)
