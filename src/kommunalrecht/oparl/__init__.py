@@ -211,7 +211,8 @@ def _from_dict(
 def _json_bytes(d: Any, indent: int | None) -> bytes:
     if indent is None and _orjson is not None:
         try:
-            return _orjson.dumps(d)
+            out: bytes = _orjson.dumps(d)
+            return out
         except (TypeError, _orjson.JSONEncodeError):
             pass
     text = json.dumps(d, ensure_ascii=False, separators=(",", ":") if indent is None else None,

@@ -50,7 +50,7 @@ import cattrs
 from ..errors import Finding, InvariantError, Severity, ValidationError
 from ..model import Abstimmung, Beschluss, Drucksache, Tagesordnungspunkt, VerlaufEintrag
 from ._mapping import KLASSE, LEER, MAPPING, OHNE, PAPER_CLASSES, ClassMap, Conv, Feld
-from ._spec import SPEC, VENDOR_ORIGINAL, type_uri
+from ._spec import OPARL_VERSION_URI, SPEC, VENDOR_ORIGINAL, type_uri
 
 __all__ = ["DECODE_CODES", "OParlConverter", "make_converter"]
 
@@ -333,6 +333,8 @@ def _construct_c(
 
 
 def _absent(f: Feld) -> Any:
+    if f.attr == "oparl_version":
+        return OPARL_VERSION_URI
     if f.conv in (Conv.TEXTS, Conv.REFS, Conv.EMBED_MANY, Conv.VERLAUF):
         return ()
     if f.conv is Conv.FLAG:
@@ -412,6 +414,8 @@ class _Gen:
         out |= {f.attr for f in cm.fields if self.is_backref(f, parent)}
         if cm.cls is Tagesordnungspunkt and parent == "Meeting":
             out.add("position")
+        if cm.oparl_type == "Person":
+            out.add("ort_ref")
         return frozenset(out)
 
     # -- encoder -----------------------------------------------------------------------
@@ -479,6 +483,12 @@ class _Gen:
                         f"    else: O.append({a!r})"]  # fmt: skip
             return [get, "if v != pid:", f"    if v is not None: d[{k}] = v",
                     f"    else: O.append({a!r})"]  # fmt: skip
+        if cm.oparl_type == "Person" and a == "ort_ref":
+            # locationObject requires location (OParl 1.1 §3 oparl:Person): written from
+            # the embedded Ort's id when the model leaves it unset
+            return [get, f"if v: d[{k}] = v", f"elif v is not None: L.append({a!r})",
+                    "elif o.ort is not None:", f"    d[{k}] = o.ort.id",
+                    f"    O.append({a!r})"]  # fmt: skip
         if c in (Conv.TEXT, Conv.URL):
             if f.vendor:
                 return [get, f"if v is not None: d[{k}] = v"]
@@ -644,6 +654,10 @@ class _Gen:
             if c is Conv.REFS:
                 return f"(v if (v := g({k})) is not None else (() if {a!r} in O else (pid,)))"
             return f"(v if (v := g({k})) is not None else (None if {a!r} in O else pid))"
+        if cm.oparl_type == "Person" and a == "ort_ref":
+            return f"(None if {a!r} in O else g({k}))"
+        if a == "oparl_version":  # tombstones omit it; the model always has one
+            return f"(v if (v := g({k})) is not None else {OPARL_VERSION_URI!r})"
         if c in (Conv.TEXT, Conv.URL, Conv.INT, Conv.BOOL, Conv.GEOJSON):
             return f"g({k})"
         if c is Conv.FLAG:
