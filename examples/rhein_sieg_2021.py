@@ -2,8 +2,9 @@
 
 Run it::
 
-    python examples/rhein_sieg_2021.py            # summary of the modelled bundle
-    python examples/rhein_sieg_2021.py --oparl    # the bundle as OParl 1.1 JSON (a Body with its objects)
+    python examples/rhein_sieg_2021.py              # the bundle, its OParl check, its legal findings
+    python examples/rhein_sieg_2021.py --oparl      # OParl 1.1 JSON, one object per line (Body first)
+    python examples/rhein_sieg_2021.py --export DIR # a static OParl 1.1 API tree
 
 Import it::
 
@@ -17,11 +18,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import kommunalrecht as kr
-from kommunalrecht.beispiele.rhein_sieg_2021 import ID, bestand
+from kommunalrecht.beispiele.rhein_sieg_2021 import BASIS, ID, bestand
 
-__all__ = ["bestand", "main", "zusammenfassung"]
+__all__ = ["bestand", "main", "pruefen", "zusammenfassung"]
 
 
 def _d(value: object) -> str:
@@ -85,24 +87,71 @@ def zusammenfassung(b: kr.Bestand) -> str:
     return "\n".join(out)
 
 
+GESCHAEFTSORDNUNG = Path(__file__).with_name("geschaeftsordnung_rhein_sieg.toml")
+
+
+def pruefen(b: kr.Bestand) -> tuple[str, int]:
+    """Convert every object to OParl 1.1, check it strictly, and run the legal rules.
+
+    Returns the report and the number of error findings.
+    """
+    from kommunalrecht import oparl
+    from kommunalrecht.testing import tabelle
+
+    oparl_fehler = []
+    for obj in b.objekte:
+        d = oparl.to_dict(obj)
+        oparl_fehler += [f for f in oparl.check(d) if f.severity is kr.Severity.ERROR]
+        if oparl.from_dict(d) != obj:  # pragma: no cover - guarded by tests
+            raise SystemExit(f"round trip changed {obj.id}")
+    go = kr.Geschaeftsordnung.from_toml(GESCHAEFTSORDNUNG.read_bytes())
+    befunde = kr.validate(b, go=go)
+    lines = [
+        "",
+        f"OParl 1.1: {len(b.objekte)} Objekte geschrieben und zurückgelesen (verlustfrei), "
+        f"strenge Prüfung: {len(oparl_fehler)} Fehler",
+        f"Rechtsprüfung mit {GESCHAEFTSORDNUNG.name} (Beispiel-GeschO, angenommene Werte): "
+        f"{len(befunde)} Befund(e)",
+        tabelle(befunde) if befunde else "  keine",
+    ]
+    fehler = len(oparl_fehler) + sum(f.severity is kr.Severity.ERROR for f in befunde)
+    return "\n".join(lines), fehler
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print the bundle (``--oparl``: as OParl 1.1 JSON)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--oparl", action="store_true", help="print OParl 1.1 JSON")
+    """Print the bundle, its OParl check and its legal findings (see ``--help``)."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--oparl",
+        action="store_true",
+        help="print the bundle as OParl 1.1 JSON, one object per line (Body first)",
+    )
+    parser.add_argument(
+        "--export", metavar="DIR", help="write the bundle as a static OParl 1.1 API tree into DIR"
+    )
     args = parser.parse_args(argv)
     b = bestand()
-    if args.oparl:
-        from kommunalrecht import oparl
+    from kommunalrecht import oparl
 
+    if args.oparl:
         body = b[ID["body"]]
-        sys.stdout.write(oparl.dumps(body).decode("utf-8") + "\n")
-        for obj in b.objekte:
-            if obj is not body:
-                sys.stdout.write(oparl.dumps(obj).decode("utf-8") + "\n")
+        for obj in (body, *(o for o in b.objekte if o is not body)):
+            sys.stdout.write(oparl.dumps(obj).decode("utf-8") + "\n")
         return 0
+    if args.export:
+        befunde = oparl.export(b, args.export, base_url=BASIS, check=True)
+        for f in befunde:
+            print(f)
+        print(f"OParl-API-Baum geschrieben nach {args.export}")
+        return 1 if any(f.severity is kr.Severity.ERROR for f in befunde) else 0
     print(zusammenfassung(b))
-    return 0
+    bericht, fehler = pruefen(b)
+    print(bericht)
+    return 1 if fehler else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # e.g. piped into head
+        sys.exit(0)

@@ -232,3 +232,36 @@ def test_example_script_runs() -> None:
     assert "Rhein-Sieg-Kreis (Kreis, NW)" in out
     assert "Beratung: Kreisausschuss 27.09.2021 Vorberatung" in out
     assert "Einladung: Siegburg, den 04.11.2021" in out
+    assert "strenge Prüfung: 0 Fehler" in out
+    assert "ANTRAGSFRIST" in out
+
+
+def test_example_oparl_lines_pass_strict_check() -> None:
+    from kommunalrecht import oparl
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "rhein_sieg_2021.py"), "--oparl"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(bestand().objekte)
+    assert '"type":"https://schema.oparl.org/1.1/Body"' in lines[0]
+    for line in lines:
+        assert [f for f in oparl.check(line) if f.severity is kr.Severity.ERROR] == []
+    assert {oparl.loads(line) for line in lines} == set(bestand().objekte)
+
+
+def test_example_export_tree(tmp_path: Path) -> None:
+    out = tmp_path / "api"
+    subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "rhein_sieg_2021.py"), "--export", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert (out / "system.json").is_file()
+    assert (out / "body.json").is_file()

@@ -18,7 +18,8 @@ The bundle (public documents of the Rhein-Sieg-Kreis, NRW) holds:
 Only facts the documents state are modelled. What they do not state stays unknown: no start
 times (Sitzungen carry only their day), no Drucksache numbers, no TOP numbers, no AGS, no date of
 the second Vorlage. Two things are not facts of the documents and are marked as such: ids live
-under the example base URL :data:`BASIS`, and ``created``/``modified`` are the time this example
+under the example base URL :data:`BASIS` (laid out as :func:`kommunalrecht.oparl.export`
+writes an API tree), and ``created``/``modified`` are the time this example
 record was entered (:data:`ERFASST`), which OParl requires on every object. Each TOP's
 ``position`` is its position among the TOPs of that Sitzung *known to this bundle* (the full
 agendas are not part of it). Every Drucksache keeps its document text verbatim in ``text``
@@ -62,7 +63,7 @@ from ..model import (
     Tagesordnungspunkt,
 )
 
-__all__ = ["BASIS", "ERFASST", "ID", "bestand", "dokumente", "objekte"]
+__all__ = ["BASIS", "ERFASST", "ID", "KOERPERSCHAFTEN_LISTE", "bestand", "dokumente", "objekte"]
 
 #: Example base URL of every id (not a real server).
 BASIS = "https://oparl.example.org/rhein-sieg-kreis/"
@@ -105,7 +106,17 @@ _KEYS = (
 )
 
 #: Short key → id of every object of the example.
-ID: dict[str, str] = {k: BASIS + ("" if k == "system" else k) for k in _KEYS}
+ID: dict[str, str] = {k: BASIS + k for k in _KEYS}
+ID["body"] = BASIS + "body/rhein-sieg-kreis"
+
+#: URL of the System's list of Körperschaften (OParl ``System.body``).
+KOERPERSCHAFTEN_LISTE = BASIS + "body"
+
+
+def _liste(name: str) -> str:
+    """URL of an external list of the Körperschaft (same layout as :func:`oparl.export`)."""
+    return f"{ID['body']}/{name}"
+
 
 # The Lenkungsgruppe KIM as listed in the Erläuterungen of the Vorlage 2-07:
 # (key, Anrede, Titel, Familienname, function as printed).
@@ -238,7 +249,7 @@ def objekte() -> list[Objekt]:
     system = System(
         id=ID["system"],
         name="kommunalrecht – Beispieldaten Rhein-Sieg-Kreis 2021",
-        koerperschaften_liste=BASIS + "bodies",
+        koerperschaften_liste=KOERPERSCHAFTEN_LISTE,
         **m,
     )
     body = Koerperschaft(
@@ -249,6 +260,16 @@ def objekte() -> list[Objekt]:
         klassifikation="Kreis",
         land=Land.NW,
         art=Koerperschaftsart.KREIS,
+        gremien_liste=_liste("organization"),
+        personen_liste=_liste("person"),
+        sitzungen_liste=_liste("meeting"),
+        drucksachen_liste=_liste("paper"),
+        tagesordnungspunkte_liste=_liste("agendaItem"),
+        beratungen_liste=_liste("consultation"),
+        dateien_liste=_liste("file"),
+        orte_liste=_liste("locationList"),
+        wahlperioden_liste=_liste("legislativeTermList"),
+        mitgliedschaften_liste=_liste("membership"),
         **m,
     )
 
