@@ -90,7 +90,7 @@ def seite(automat: Automat[Any, Any]) -> str:
         + ", ".join(f"`{e.value}`" for e in automat.ereignisse)
         + ".",
         "",
-        "```{mermaid}",
+        "```mermaid",
         mermaid(automat),
         "```",
         "",
