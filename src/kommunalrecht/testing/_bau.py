@@ -275,6 +275,7 @@ class _TopPlan:
     text: str = "Der Ausschuss beschließt wie vorgeschlagen."
     oeffentlich: bool = True
     status_genehmigung: bool = False
+    fehlerstelle: bool = False
 
 
 @attrs.define
@@ -311,10 +312,22 @@ def _abstimmung(
         ja = c.z.ganz(1, a - 1)
         nein = c.z.ganz(0, a - ja - 1)
         enth = c.z.ganz(1, a - ja - nein)
+    elif fehler_hier == "BESCHLUSSTEXT_FEHLT":
+        # adopted (only an adopted resolution needs its text recorded)
+        paare = [
+            (j, k)
+            for j in range(1, a + 1)
+            for k in range(0, a - j + 1)
+            if recht.ergebnis(c.go, ja=j, nein=k, gesetzliche_mitglieder=n)
+        ]
+        ja, nein = c.z.wahl(paare)
+        enth = 0
     else:
         ja = c.z.ganz(0, a)
         nein = c.z.ganz(0, a - ja)
         enth = c.z.ganz(0, a - ja - nein) if enth_ok else 0
+        if fehler_hier == "MEHRHEIT" and ja + nein == 0:
+            ja, enth = 1, 0  # a vote without Ja or Nein decides nothing to contradict
     if fehler_hier == "ENTHALTUNG_UNZULAESSIG":
         angenommen = ja > nein
     else:
@@ -597,18 +610,15 @@ def _baue(c: _Ctx, start: _dt.date) -> Bestand:
                     **com,
                 )
             )
-            text = (
-                None
-                if (offen and want_offen and v == 0 and entscheidend)
-                else "Beschluss gemäß Vorlage."
-            )
+            ohne_text = offen and want_offen and v == 0 and entscheidend
             p.tops.append(
                 _TopPlan(
                     name=f"Beschlussvorlage {v}",
                     drucksache=vid,
                     beratung=bid,
                     rolle=rolle,
-                    text=text or "",
+                    text="" if ohne_text else "Beschluss gemäß Vorlage.",
+                    fehlerstelle=ohne_text,
                 )
             )
         beratungen_von[vid] = beratungen
@@ -642,6 +652,8 @@ def _baue(c: _Ctx, start: _dt.date) -> Bestand:
     for a in range(n_antraege):
         aid = idf("drucksache", f"antrag-{a}")
         idx = z.ganz(0, len(plaene) - 1)
+        if a == 0 and c.fehler == "ANTRAGSFRIST":
+            idx = len(plaene) - 1  # no later meeting it could still have reached in time
         p = plaene[idx]
         g = p.gremium
         frist = recht.antragsfrist(go, p.tag, land=land).datum
@@ -805,7 +817,7 @@ def _baue(c: _Ctx, start: _dt.date) -> Bestand:
             )
             beschluss: Beschluss | None
             befangene: tuple[str, ...] = ()
-            fault = c.fehler if (hier and fehl_top == k) else None
+            fault = c.fehler if ((hier and fehl_top == k) or t.fehlerstelle) else None
             status = Tagesordnungspunktstatus.ZUR_KENNTNIS_GENOMMEN
             if t.status_genehmigung:
                 beschluss, befangene = _abstimmung(c, n, anwesende, None, None)
