@@ -155,6 +155,8 @@ class TransitionError(KommunalrechtError):
     >>> e = TransitionError("Sitzung", "geschlossen", "eroeffnen", ["niederschrift_entwerfen"])
     >>> str(e)
     "Sitzung: event 'eroeffnen' not allowed in state 'geschlossen' (allowed: niederschrift_entwerfen)"
+    >>> str(TransitionError("Sitzung", "eingeladen", "eroeffnen", ["eroeffnen"], reason="Frist"))
+    "Sitzung: event 'eroeffnen' refused in state 'eingeladen' (allowed: eroeffnen): Frist"
     """
 
     def __init__(
@@ -171,9 +173,9 @@ class TransitionError(KommunalrechtError):
         self.allowed = tuple(allowed)
         self.reason = reason
         allowed_text = ", ".join(self.allowed) if self.allowed else "none"
-        message = (
-            f"{kind}: event {event!r} not allowed in state {state!r} (allowed: {allowed_text})"
-        )
+        # without a reason the table has no such event; with one, a guard refused it
+        verdict = "refused" if reason else "not allowed"
+        message = f"{kind}: event {event!r} {verdict} in state {state!r} (allowed: {allowed_text})"
         if reason:
             message += f": {reason}"
         super().__init__(message)

@@ -444,7 +444,7 @@ def einladen(
     >>> einladen(Sitzung(id="https://example.org/s"), am=am)
     Traceback (most recent call last):
     ...
-    kommunalrecht.errors.TransitionError: Sitzung: event 'einladen' not allowed in state 'geplant' (allowed: einladen, verlegen, absagen): der Sitzungstag ist unbekannt (datum / beginn fehlen)
+    kommunalrecht.errors.TransitionError: Sitzung: event 'einladen' refused in state 'geplant' (allowed: einladen, verlegen, absagen): der Sitzungstag ist unbekannt (datum / beginn fehlen)
     """
     _nur(sitzung, "einladen", Sitzung)
 
@@ -544,7 +544,7 @@ def eroeffnen(
     >>> eroeffnen(s, am=am, go=vierzehn)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kommunalrecht.errors.TransitionError: Sitzung: event 'eroeffnen' not allowed in state 'eingeladen' (allowed: eroeffnen, verlegen, absagen): Ladungsfrist nicht eingehalten: Ladung vom Do 04.11.2021, Zugang (elektronisch) am Do 04.11.2021, erforderlich spätestens Mo 01.11.2021 (14 volle Kalendertage vor dem Sitzungstag Di 16.11.2021; ...)
+    kommunalrecht.errors.TransitionError: Sitzung: event 'eroeffnen' refused in state 'eingeladen' (allowed: eroeffnen, verlegen, absagen): Ladungsfrist nicht eingehalten: Ladung vom Do 04.11.2021, Zugang (elektronisch) am Do 04.11.2021, erforderlich spätestens Mo 01.11.2021 (14 volle Kalendertage vor dem Sitzungstag Di 16.11.2021; ...)
     """
     _nur(sitzung, "eroeffnen", Sitzung)
     pruefe_zeitpunkt("Sitzung", am)
