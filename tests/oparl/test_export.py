@@ -100,8 +100,16 @@ def test_deleted_objects_are_tombstones_not_listed(tree: tuple[Path, GenQuelle])
     d, _ = tree
     tomb = _load(d, "paper/1-1.json")
     assert tomb["deleted"] is True and set(tomb) == {"id", "type", "created", "modified", "deleted"}
-    papers = [o["id"] for p in d.glob("body/1/paper*.json") for o in _load(d, p.name and str(p.relative_to(d)))["data"]]
-    papers += [o["id"] for p in (d / "body/1/paper").glob("*.json") for o in _load(d, str(p.relative_to(d)))["data"]]
+    papers = [
+        o["id"]
+        for p in d.glob("body/1/paper*.json")
+        for o in _load(d, p.name and str(p.relative_to(d)))["data"]
+    ]
+    papers += [
+        o["id"]
+        for p in (d / "body/1/paper").glob("*.json")
+        for o in _load(d, str(p.relative_to(d)))["data"]
+    ]
     assert f"{BASE}/paper/1-1" not in papers and f"{BASE}/paper/1-2" in papers
     manifest = _load(d, f"{INTERNAL_DIR}/manifest.json")
     info = manifest["lists"]["body/1/paper"]

@@ -22,7 +22,12 @@ TS = "2021-03-01T10:00:00+01:00"
 
 
 def _obj(origin: str, typ: str, key: str, **extra: Any) -> dict[str, Any]:
-    d = {"id": f"{origin}/oparl/{typ.lower()}/{key}", "type": T + typ, "created": TS, "modified": TS}
+    d = {
+        "id": f"{origin}/oparl/{typ.lower()}/{key}",
+        "type": T + typ,
+        "created": TS,
+        "modified": TS,
+    }
     d.update(extra)
     return d
 
@@ -181,3 +186,63 @@ def test_resume_after_interruption(tmp_path: Path) -> None:
     assert "HARVEST_FORTGESETZT" in {f.code for f in resumed.findings}
     assert resumed.requests < full.requests
     assert resumed.dicts == full.dicts == q.top()
+
+
+def test_newer_standalone_copies_update_embedded_objects(tmp_path: Path) -> None:
+    """A changed or deleted AgendaItem from Body.agendaItem replaces / removes the embedded copy
+    in its Meeting (the update mechanism of OParl 1.1 §2.5 with omit_internal servers)."""
+    later = "2021-04-01T10:00:00+02:00"
+
+    def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        o = origin + "/oparl"
+        path = environ["PATH_INFO"]
+        items = [_obj(origin, "AgendaItem", str(k), order=k, name=f"TOP {k}") for k in range(3)]
+        docs: dict[str, Any] = {
+            "/oparl/system": _obj(origin, "System", "1", oparlVersion=T, body=f"{o}/bodies"),
+            "/oparl/bodies": {
+                "data": [
+                    _obj(
+                        origin,
+                        "Body",
+                        "1",
+                        name="K",
+                        legislativeTerm=[],
+                        meeting=f"{o}/m",
+                        agendaItem=f"{o}/ai",
+                    )
+                ],
+                "pagination": {},
+                "links": {},
+            },
+            "/oparl/m": {
+                "data": [_obj(origin, "Meeting", "1", agendaItem=items)],
+                "pagination": {},
+                "links": {},
+            },
+            "/oparl/ai": {
+                "data": [
+                    {
+                        **items[1],
+                        "name": "TOP 1 neu",
+                        "modified": later,
+                        "meeting": f"{o}/meeting/1",
+                    },
+                    {"id": items[2]["id"], "created": TS, "modified": later, "deleted": True},
+                    {**items[0], "meeting": f"{o}/meeting/1"},
+                ],
+                "pagination": {},
+                "links": {},
+            },
+        }
+        start_response("200 OK", [("Content-Type", "application/json")])
+        return [json.dumps(docs[path]).encode()]
+
+    with running(app) as (origin, _):
+        result = harvest(f"{origin}/oparl/system", tmp_path / "out", delay=0)
+    meeting = next(d for d in result.dicts if d["id"].endswith("/meeting/1"))
+    assert [(a["name"], "meeting" in a) for a in meeting["agendaItem"]] == [
+        ("TOP 0", False),
+        ("TOP 1 neu", False),
+    ]
+    tomb = next(d for d in result.dicts if d["id"].endswith("/agendaitem/2"))
+    assert tomb["deleted"] is True and tomb["type"] == T + "AgendaItem"

@@ -22,8 +22,18 @@ from ._served import problems, running
 
 _LIST_PROPS = {
     "System": ("body",),
-    "Body": ("organization", "person", "meeting", "paper", "agendaItem", "consultation",
-             "file", "locationList", "legislativeTermList", "membership"),  # fmt: skip
+    "Body": (
+        "organization",
+        "person",
+        "meeting",
+        "paper",
+        "agendaItem",
+        "consultation",
+        "file",
+        "locationList",
+        "legislativeTermList",
+        "membership",
+    ),
     "Organization": ("meeting", "consultation"),
 }
 

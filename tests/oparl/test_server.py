@@ -174,6 +174,9 @@ def test_over_http_and_from_a_source(tmp_path: Path) -> None:
         with urllib.request.urlopen(f"{origin}/oparl/body/1/meeting") as resp:
             page = json.loads(resp.read())
         assert resp.headers["Access-Control-Allow-Origin"] == "*"
-        assert [m["id"] for m in page["data"]] == [f"{origin}/oparl/meeting/0", f"{origin}/oparl/meeting/1"]
+        assert [m["id"] for m in page["data"]] == [
+            f"{origin}/oparl/meeting/0",
+            f"{origin}/oparl/meeting/1",
+        ]
     with pytest.raises(ConfigError, match="export directory"):
         serve_app(tmp_path)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -148,7 +147,7 @@ class Client:
         while True:
             try:
                 resp = self._once(url)
-            except (TimeoutError, socket.timeout, OSError, http.client.HTTPException) as exc:
+            except (TimeoutError, OSError, http.client.HTTPException) as exc:
                 reason = getattr(exc, "reason", exc)
                 if attempt >= self.retries:
                     raise FetchError(url, None, f"Netzwerkfehler: {reason}") from exc

@@ -749,7 +749,7 @@ def export(
                 continue
             systems.append(got[0])
         if not systems:
-            stamp = _iso(now or _dt.datetime.now(_dt.timezone.utc))
+            stamp = _iso(now or _dt.datetime.now(_dt.UTC))
             systems.append(
                 {
                     "id": f"{base}/system",

@@ -254,7 +254,7 @@ class _Harvester:
 
     def start(self, resume: bool) -> None:
         old = self.store.load_state()
-        now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+        now = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
         if (
             resume
             and old is not None
@@ -381,7 +381,11 @@ class _Harvester:
         self.store.save_state(self.state)
 
     def take(self, item: Any, expect: str, where: str) -> dict[str, Any] | None:
-        if expect not in TOP_TYPES and isinstance(item, Mapping) and isinstance(item.get("id"), str):
+        if (
+            expect not in TOP_TYPES
+            and isinstance(item, Mapping)
+            and isinstance(item.get("id"), str)
+        ):
             # standalone copies of embedded objects: mostly equal to the embedded copy in
             # their parent; repaired only if they are used (see build)
             self.store.append(expect, item, raw=True)
@@ -389,9 +393,7 @@ class _Harvester:
             return dict(item)
         return self.repaired(item, expect, where, store=True)
 
-    def repaired(
-        self, item: Any, expect: str, where: str, *, store: bool
-    ) -> dict[str, Any] | None:
+    def repaired(self, item: Any, expect: str, where: str, *, store: bool) -> dict[str, Any] | None:
         try:
             fixed, findings = repair(item, expect=expect)
         except KommunalrechtError as exc:
@@ -535,9 +537,10 @@ class _Harvester:
                 fixed = self.take(item, expect, page_url)
                 if fixed is not None and expect == "Body":
                     self.enqueue_body(fixed)
-            links = page.get("links") if isinstance(page.get("links"), Mapping) else {}
-            pagination = page.get("pagination") if isinstance(page.get("pagination"), Mapping) else {}
-            nxt = links.get("next") if isinstance(links, Mapping) else None
+            raw_links, raw_pag = page.get("links"), page.get("pagination")
+            links: Mapping[str, Any] = raw_links if isinstance(raw_links, Mapping) else {}
+            pagination: Mapping[str, Any] = raw_pag if isinstance(raw_pag, Mapping) else {}
+            nxt = links.get("next")
             if nxt is not None and (not isinstance(nxt, str) or not nxt):
                 nxt = None
             if nxt is None:
@@ -637,22 +640,21 @@ def _embedded_ids(d: Mapping[str, Any], typ: str) -> Iterator[str]:
                 yield from _embedded_ids(item, ctyp)
 
 
-def _replace_embedded(
-    parent: dict[str, Any], ptyp: str, new: dict[str, Any], ntyp: str
-) -> bool:
+def _replace_embedded(parent: dict[str, Any], ptyp: str, new: dict[str, Any], ntyp: str) -> bool:
     """Put the standalone object ``new`` in place of its embedded copy inside ``parent``
     when it is newer (or deleted: then it is removed). ``True`` if the copy was found."""
     for prop, ctyp, many in _EMBEDDINGS_OF.get(ptyp, ()):
         value = parent.get(prop)
-        items = value if many and isinstance(value, list) else [value]
+        as_list = many and isinstance(value, list)
+        items: list[Any] = value if isinstance(value, list) and many else [value]
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
             if item.get("id") == new["id"]:
                 if new.get("deleted") is True:
-                    if many:
-                        del value[i]
-                        if not value:
+                    if as_list:
+                        del items[i]
+                        if not items:
                             del parent[prop]
                     else:
                         del parent[prop]
@@ -660,10 +662,12 @@ def _replace_embedded(
                 old_m, new_m = _modified(item), _modified(new)
                 if old_m is not None and new_m is not None and new_m > old_m:
                     stripped = {
-                        k: v for k, v in new.items() if k not in _BACKREF_PROPS.get((ctyp, ptyp), ())
+                        k: v
+                        for k, v in new.items()
+                        if k not in _BACKREF_PROPS.get((ctyp, ptyp), ())
                     }
-                    if many:
-                        value[i] = stripped
+                    if as_list:
+                        items[i] = stripped
                     else:
                         parent[prop] = stripped
                 return True
@@ -685,7 +689,7 @@ class _DictQuelle:
 def _mirror_base(url: str, objects: list[tuple[str, dict[str, Any]]]) -> str:
     for t, d in objects:
         if t == "System" and isinstance(d.get("id"), str):
-            sid = d["id"].split("?", 1)[0]
+            sid: str = d["id"].split("?", 1)[0]
             return sid.rsplit("/", 1)[0]
     return url.split("?", 1)[0].rsplit("/", 1)[0]
 
@@ -700,9 +704,7 @@ def _clear_mirror(out: Path) -> None:
             entry.unlink()
 
 
-def _to_bestand(
-    objects: list[tuple[str, dict[str, Any]]], findings: list[Finding]
-) -> Any:
+def _to_bestand(objects: list[tuple[str, dict[str, Any]]], findings: list[Finding]) -> Any:
     from kommunalrecht import Bestand, oparl
 
     from_dict = getattr(oparl, "from_dict", None)
@@ -768,9 +770,7 @@ def harvest(
             raise ConfigError("out", "a directory", str(out_path))
         visible = [p for p in out_path.iterdir() if not p.name.startswith(".")]
         if visible and not (out_path / _STATE_DIR).is_dir():
-            raise ConfigError(
-                "out", "a new, empty or earlier harvest directory", str(out_path)
-            )
+            raise ConfigError("out", "a new, empty or earlier harvest directory", str(out_path))
     out_path.mkdir(parents=True, exist_ok=True)
     store_state = _Store(out_path).load_state() if since == "last" else None
     if since == "last":

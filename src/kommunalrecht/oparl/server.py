@@ -316,7 +316,7 @@ class OParlApp:
     def _items_from(
         self, rel: str, lst: dict[str, Any], pos: tuple[int, int], with_deleted: bool
     ) -> Iterator[tuple[tuple[int, int], dict[str, Any]]]:
-        page, index = pos
+        page, _index = pos
         if page <= lst["pages"]:
             for p, item in self._stored_items(rel, lst, page):
                 if p >= pos:
@@ -473,7 +473,7 @@ def serve_app(
 
 
 class _QuietHandler(wsgiref.simple_server.WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
