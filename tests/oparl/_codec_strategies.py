@@ -240,12 +240,13 @@ def oparl_dicts(draw: Any, tname: str, depth: int = 0, embedded: bool = False) -
     if tname == "Meeting" and "agendaItem" in d:
         for i, item in enumerate(d["agendaItem"]):
             item["order"] = i
-    if tname == "Meeting" and "start" in d and "end" in d:
-        if dt.datetime.fromisoformat(d["end"]) < dt.datetime.fromisoformat(d["start"]):
-            d["end"] = d["start"]
-    if tname == "AgendaItem" and "start" in d and "end" in d:
-        if dt.datetime.fromisoformat(d["end"]) < dt.datetime.fromisoformat(d["start"]):
-            d["end"] = d["start"]
+    if (
+        tname in ("Meeting", "AgendaItem")
+        and "start" in d
+        and "end" in d
+        and dt.datetime.fromisoformat(d["end"]) < dt.datetime.fromisoformat(d["start"])
+    ):
+        d["end"] = d["start"]
     if tname == "Person" and "locationObject" in d:
         d["location"] = d["locationObject"]["id"]
     d.update(draw(extras))
