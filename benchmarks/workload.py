@@ -356,11 +356,12 @@ def _person(i: int) -> dict[str, Any]:
 
 
 class Quelle:
-    """A lazy source of about ``n`` OParl objects (embedded ones counted), as OParl dicts.
+    """A lazy source of ``n`` OParl objects (embedded ones counted), as OParl dicts.
 
     ``objekte(typ)`` returns a fresh generator for each top-level type, so any number of
-    passes is possible and nothing is kept. ``total`` is the exact object count; ``meetings``
-    and ``papers`` the numbers of top-level Meetings and Papers. With ``model=True`` the
+    passes is possible and nothing is kept. ``total`` is the exact object count (``n`` for
+    ``n >= 74``); ``meetings``, ``papers`` and ``persons`` the numbers of top-level Meetings,
+    Papers and Persons; every reference resolves within the source. With ``model=True`` the
     objects are converted to model objects by ``kommunalrecht.oparl.from_dict`` as they are
     yielded (one at a time).
     """
@@ -368,13 +369,19 @@ class Quelle:
     def __init__(self, n: int, *, model: bool = False) -> None:
         fixed = 2 + _ORGS + _PERSONS
         rest = max(0, n - fixed)
-        # 1 Meeting : 4 Papers
+        # 1 Meeting : 4 Papers (so that every Consultation's Meeting exists); what is left
+        # over (< 69) becomes extra Persons, so that ``total`` is exactly ``n`` (for n >= 74)
         unit = _PER_MEETING + 4 * _PER_PAPER
-        units, left = divmod(rest, unit)
-        self.meetings = units + (1 if left >= _PER_MEETING else 0)
-        left = max(0, left - _PER_MEETING) if left >= _PER_MEETING else left
-        self.papers = 4 * units + left // _PER_PAPER
-        self.total = fixed + self.meetings * _PER_MEETING + self.papers * _PER_PAPER
+        units = rest // unit
+        self.meetings = units
+        self.papers = 4 * units
+        self.persons = (
+            _PERSONS + n - fixed - self.meetings * _PER_MEETING - self.papers * _PER_PAPER
+        )
+        self.persons = max(_PERSONS, self.persons)
+        self.total = (
+            2 + _ORGS + self.persons + self.meetings * _PER_MEETING + self.papers * _PER_PAPER
+        )
         self.model = model
         self._from_dict: Any = None
         if model:
@@ -388,7 +395,7 @@ class Quelle:
         elif typ == "Organization":
             yield from (_organization(i) for i in range(_ORGS))
         elif typ == "Person":
-            yield from (_person(i) for i in range(_PERSONS))
+            yield from (_person(i) for i in range(self.persons))
         elif typ == "Meeting":
             yield from (meeting(i) for i in range(self.meetings))
         elif typ == "Paper":
