@@ -211,7 +211,7 @@ class Kontext:
     def sitzungen_von(self, gremium: str, *, nach: _dt.date | None = None) -> Iterator[Sitzung]:
         """Sitzungen of ``gremium`` by day (strictly after ``nach`` if given), not abgesagt."""
         liste = self._sitzungen_von.get(gremium, [])
-        start = 0 if nach is None else bisect.bisect_right(self._tage_von[gremium], nach)
+        start = 0 if nach is None else bisect.bisect_right(self._tage_von.get(gremium, []), nach)
         for _, _, s in liste[start:]:
             if not s.abgesagt:
                 yield s

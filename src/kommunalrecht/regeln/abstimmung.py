@@ -252,7 +252,7 @@ def enthaltung_unzulaessig(k: Kontext) -> Iterator[Finding]:
     "BEFANGENHEIT",
     Severity.ERROR,
     "Mitwirkung befangener Mitglieder",
-    schluessel="befangenheit",
+    schluessel="befangenheit.folge",
     norm_fallback="GeschO / Gemeindeordnung (Befangenheit)",
 )
 def befangenheit(k: Kontext) -> Iterator[Finding]:
