@@ -56,8 +56,12 @@ class Response:
         """The body as JSON (raises ``ValueError`` if it is none)."""
         if self.data is None:
             text = self.raw.decode("utf-8-sig")
-            self.data = json.loads(text)
+            self.data = json.loads(text, parse_constant=_reject)
         return self.data
+
+
+def _reject(name: str) -> Any:
+    raise ValueError(f"{name} ist kein JSON")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

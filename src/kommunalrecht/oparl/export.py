@@ -284,7 +284,17 @@ def page_url(list_url_: str, page: int) -> str:
 # the writer
 
 
+_orjson: Any
+try:  # optional speed-up; the output is the same compact JSON
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - orjson is not a dependency
+    _orjson = None
+
+
 def _dumps(d: Any) -> bytes:
+    if _orjson is not None:
+        result: bytes = _orjson.dumps(d)
+        return result
     return json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

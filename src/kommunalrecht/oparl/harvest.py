@@ -43,7 +43,7 @@ from ..errors import ConfigError, Finding, KommunalrechtError, Severity, Validat
 from ._http import Client, FetchError
 from ._repair import repair
 from ._spec import EMBEDDINGS, SPEC
-from .export import BODY_LISTS, INTERNAL_DIR, TOP_TYPES, export, oparl_type_of
+from .export import BODY_LISTS, INTERNAL_DIR, TOP_TYPES, _dumps, export, oparl_type_of
 
 __all__ = ["HarvestProgress", "HarvestResult", "harvest"]
 
@@ -185,8 +185,7 @@ class _Store:
         rec: dict[str, Any] = {"t": typ, "o": d}
         if raw:
             rec["r"] = 1
-        line = json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
-        self._fh.write(line.encode("utf-8") + b"\n")
+        self._fh.write(_dumps(rec) + b"\n")
 
     def close(self) -> None:
         if self._fh is not None:
@@ -683,7 +682,7 @@ class _DictQuelle:
     def objekte(self, typ: str) -> Iterator[dict[str, Any]]:
         for t, d in self.objects:
             if t == typ:
-                yield json.loads(json.dumps(d))
+                yield json.loads(_dumps(d))
 
 
 def _mirror_base(url: str, objects: list[tuple[str, dict[str, Any]]]) -> str:
