@@ -429,7 +429,7 @@ def _baue(c: _Ctx, start: _dt.date) -> Bestand:
         ende=start + _dt.timedelta(days=5 * 365),
         **com,
     )
-    listen = {
+    listen: dict[str, Any] = {
         f"{name}_liste": idf("body", 1, name)
         for name in (
             "gremien",
@@ -497,11 +497,11 @@ def _baue(c: _Ctx, start: _dt.date) -> Bestand:
         gremium_ms[g].append(mid)
 
     for g in gremien:
-        for k, p in enumerate(g.mitglieder):
-            mitglied(p, g.gremium_id, Funktion.VORSITZ if k == 0 else Funktion.MITGLIED, True)
+        for k, pid in enumerate(g.mitglieder):
+            mitglied(pid, g.gremium_id, Funktion.VORSITZ if k == 0 else Funktion.MITGLIED, True)
         mitglied(schrift_id, g.gremium_id, Funktion.SCHRIFTFUEHRUNG, False)
-    for p in mitglieder_haupt[: max(2, n_haupt // 3)]:
-        mitglied(p, fraktion_id, Funktion.MITGLIED, True)
+    for pid in mitglieder_haupt[: max(2, n_haupt // 3)]:
+        mitglied(pid, fraktion_id, Funktion.MITGLIED, True)
 
     gremium_objs: list[Objekt] = []
     for g in gremien:
@@ -574,12 +574,12 @@ def _baue(c: _Ctx, start: _dt.date) -> Bestand:
         kandidaten = list(range(len(plaene)))
         k0 = z.ganz(0, len(kandidaten) - 1)
         for idx in kandidaten[k0:]:
-            g = plaene[idx].gremium.gremium_id
-            if g in seen:
+            gid = plaene[idx].gremium.gremium_id
+            if gid in seen:
                 continue
             if not folge or z.ja():
                 folge.append(idx)
-                seen.add(g)
+                seen.add(gid)
         if want_folge and v == 0 and len(folge) < 2:
             folge = _zwei_gremien(plaene)
         offen = (want_offen and v == 0) or z.wahl((False, False, True))
@@ -760,12 +760,12 @@ def _baue(c: _Ctx, start: _dt.date) -> Bestand:
     fehl_top: int | None = None
     vote_faults = ("BESCHLUSSFAEHIGKEIT", "MEHRHEIT", "ENTHALTUNG_UNZULAESSIG", "BEFANGENHEIT")
     if c.fehler in vote_faults or c.fehler == "OEFFENTLICHKEIT":
-        idx = sitzung_mit(lambda p: any(t.abstimmen for t in p.tops))
-        if idx is None:
-            idx = z.ganz(0, len(plaene) - 1)
-            plaene[idx].tops.append(_TopPlan(name="Beschluss über eine Angelegenheit"))
-        fehl_sitzung = idx
-        kand = [k for k, t in enumerate(plaene[idx].tops) if t.abstimmen]
+        treffer = sitzung_mit(lambda p: any(t.abstimmen for t in p.tops))
+        if treffer is None:
+            treffer = z.ganz(0, len(plaene) - 1)
+            plaene[treffer].tops.append(_TopPlan(name="Beschluss über eine Angelegenheit"))
+        fehl_sitzung = treffer
+        kand = [k for k, t in enumerate(plaene[treffer].tops) if t.abstimmen]
         fehl_top = z.wahl(kand)
     elif c.fehler in (
         "LADUNGSFRIST",
