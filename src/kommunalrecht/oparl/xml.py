@@ -199,10 +199,15 @@ def _schema_findings(root: Any) -> list[Finding]:
         )
     if not schema.validate(root):
         tree = root.getroottree()
+        prefixes: dict[str, str] = {}
+        for el in root.iter():
+            for prefix, uri in el.nsmap.items():
+                if prefix:
+                    prefixes.setdefault(prefix, uri)
         for entry in list(schema.error_log):  # type: ignore[call-overload]
             path = entry.path
             try:
-                found = tree.xpath(path) if path else []
+                found = tree.xpath(path, namespaces=prefixes) if path else []
                 if found and isinstance(found, list) and isinstance(found[0], etree._Element):
                     path = xpath(found[0])
             except etree.XPathError:  # pragma: no cover - libxml2 paths are valid XPath
@@ -307,13 +312,15 @@ def loads_xml(
     *,
     mode: Literal["strict", "lenient"] = "strict",
     expect: str | None = None,
+    findings: list[Finding] | None = None,
 ) -> Any:
     """Read an XML document into model objects (an object, or a page of objects).
 
     ``mode="strict"`` validates against the shipped XSD first and raises
     :class:`~kommunalrecht.errors.ValidationError` with the findings (XPath-like paths);
     then the dict goes to :func:`kommunalrecht.oparl.from_dict` with the same ``mode`` and
-    ``expect``, which applies the OParl rules (strict) or repairs (lenient). Unreadable XML
+    ``expect``, which applies the OParl rules (strict) or repairs (lenient); warnings
+    (strict) and repairs (lenient) are appended to ``findings`` if given. Unreadable XML
     raises :class:`~kommunalrecht.errors.ParseError`.
 
     >>> loads_xml(b'<Person xmlns="urn:kommunalrecht:oparl:1.1" version="1.1">'
@@ -330,7 +337,7 @@ def loads_xml(
         if findings:
             raise ValidationError(findings)
     d = element_to_dict(root, expect)
-    return _oparl().from_dict(d, mode=mode, expect=expect)
+    return _oparl().from_dict(d, mode=mode, expect=expect, findings=findings)
 
 
 def looks_like_xml(data: bytes | bytearray | memoryview | str) -> bool:
