@@ -22,6 +22,7 @@ A :class:`Finding` is one observation of a rule or a reader: a stable ``code``, 
 from __future__ import annotations
 
 import enum
+import reprlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -101,7 +102,10 @@ class ValidationError(KommunalrechtError, ValueError):
 
 
 def _short(value: Any, limit: int = 120) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except RecursionError:  # very deeply nested input: show its outer levels only
+        text = reprlib.repr(value)
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     return text

@@ -619,8 +619,13 @@ def _swap(coords: Any, depth: int) -> Any:
     return [_swap(c, depth - 1) for c in coords]
 
 
+def _known_geometry(gtype: Any) -> bool:
+    """Whether ``gtype`` names a GeoJSON geometry (any JSON value may arrive here)."""
+    return gtype.__class__ is str and gtype in _GEOMETRIES
+
+
 def _latlon(geom: Any) -> bool:
-    if not isinstance(geom, Mapping) or geom.get("type") not in _GEOMETRIES:
+    if not isinstance(geom, Mapping) or not _known_geometry(geom.get("type")):
         return False
     coords = geom.get("coordinates")
     for _ in range(_GEOMETRIES[geom["type"]]):
@@ -640,7 +645,7 @@ def _repair_geojson(o: _Obj, p: Prop, name: str, value: Any) -> Any:
         return value
     value = copy.deepcopy(dict(value))
     gtype = value.get("type")
-    if gtype in _GEOMETRIES or gtype == "GeometryCollection":
+    if _known_geometry(gtype) or gtype == "GeometryCollection":
         o.add(
             "REPARIERT_GEOJSON_FEATURE",
             f"{o.tname}.{name} ist eine bloße {gtype}-Geometrie; in ein GeoJSON-Feature gepackt.",

@@ -33,6 +33,7 @@ The finding codes are documented in ``docs/oparl/pruefung.md``.
 from __future__ import annotations
 
 import json
+import reprlib
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -208,8 +209,8 @@ def _child(path: str, key: str) -> str:
 def _short(value: Any, limit: int = 60) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
+    except (TypeError, ValueError, RecursionError):  # odd or very deeply nested values
+        text = reprlib.repr(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
@@ -551,7 +552,7 @@ def _check_geometry(geom: Any, path: str, oid: str | None, out: _Out) -> None:
                 continue  # nested collections: RFC 7946 §3.1.8 SHOULD NOT; not descended
             _check_geometry(g, f"{path}.geometries[{i}]", oid, out)
         return
-    if gtype not in _GEOMETRIES:
+    if gtype.__class__ is not str or gtype not in _GEOMETRIES:
         out.add(
             "GEOJSON_UNGUELTIG",
             f"Unbekannter Geometrietyp {_short(gtype)}.",
@@ -604,7 +605,7 @@ def _check_geojson(value: Any, path: str, oid: str | None, p: Prop, out: _Out) -
         return
     gtype = value.get("type")
     if gtype != "Feature":
-        if gtype in _GEOMETRIES or gtype == "GeometryCollection":
+        if (gtype.__class__ is str and gtype in _GEOMETRIES) or gtype == "GeometryCollection":
             msg = (
                 f"geojson ist eine bloße Geometrie ({gtype}); verlangt ist ein vollständiges "
                 'GeoJSON-Feature {"type": "Feature", "geometry": …, "properties": …}.'

@@ -636,7 +636,10 @@ class Geschaeftsordnung:
         elif isinstance(source, bytes):
             raw = source
         elif isinstance(source, str):
-            raw = source.encode("utf-8")
+            try:
+                raw = source.encode("utf-8")
+            except UnicodeEncodeError as exc:  # lone surrogates cannot be TOML text
+                raise ConfigError("(toml)", "valid Unicode TOML text", str(exc)) from exc
         else:
             raise ConfigError("(quelle)", "TOML text, bytes or a path", source)
         try:
