@@ -33,8 +33,8 @@ The finding codes are documented in ``docs/oparl/pruefung.md``.
 from __future__ import annotations
 
 import json
-import reprlib
 import math
+import reprlib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
