@@ -99,7 +99,7 @@ class Kontext:
             elif isinstance(obj, Drucksache):
                 for br in obj.beratungen:
                     self.owner.setdefault(br.id, obj.id)
-        for obj in b.values():
+        for obj in b.alle():
             if isinstance(obj, Sitzung):
                 self.sitzungen.append(obj)
             elif isinstance(obj, Drucksache):
@@ -212,7 +212,8 @@ class Kontext:
         """Sitzungen of ``gremium`` by day (strictly after ``nach`` if given), not abgesagt."""
         liste = self._sitzungen_von.get(gremium, [])
         start = 0 if nach is None else bisect.bisect_right(self._tage_von.get(gremium, []), nach)
-        for _, _, s in liste[start:]:
+        for i in range(start, len(liste)):  # no slice copy: callers stop early
+            s = liste[i][2]
             if not s.abgesagt:
                 yield s
 

@@ -81,7 +81,7 @@ def kontext(
                 art = art or o.art
                 break
     if rechtsstand is None:
-        tage = [s.tag for s in bestand.values() if isinstance(s, Sitzung) and s.tag is not None]
+        tage = [s.tag for s in bestand.alle(Sitzung) if s.tag is not None]
         rechtsstand = max(tage) if tage else _dt.date.today()
     prof: Landesprofil | None = None
     if isinstance(go, Landesprofil):

@@ -72,9 +72,16 @@ def dringlichkeit_genehmigung(k: Kontext) -> Iterator[Finding]:
         Severity.ERROR if regel_.nachbehandlung is Nachbehandlung.GENEHMIGUNG else Severity.WARNING
     )
     was = "zur Genehmigung" if schwere is Severity.ERROR else "zur Kenntnis"
-    for de in k.andere:
-        if not isinstance(de, _DE):
-            continue
+    entscheidungen = [de for de in k.andere if isinstance(de, _DE)]
+    if not entscheidungen:
+        return
+    behandelt_in: dict[str, list[Sitzung]] = {}  # Drucksache id -> Sitzungen dealing with it
+    for s_id, ds in k.drucksachen_in.items():
+        s = k.sitzung(s_id)
+        if s is not None:
+            for d_id in ds:
+                behandelt_in.setdefault(d_id, []).append(s)
+    for de in entscheidungen:
         if regel_.nachbehandlung is Nachbehandlung.NICHT_VORGESEHEN:
             yield k.befund(
                 de,
@@ -99,15 +106,17 @@ def dringlichkeit_genehmigung(k: Kontext) -> Iterator[Finding]:
         datum, zust = de.datum, de.zustaendiges_gremium
         if datum is None or zust is None:
             continue
-        folgende = list(k.sitzungen_von(zust, nach=datum))
-        if not folgende:
+        naechste = next(k.sitzungen_von(zust, nach=datum), None)
+        if naechste is None:
             continue
-        naechste = folgende[0]
         vorgelegt = k.sitzung(de.sitzung)
         if vorgelegt is None and de.drucksache is not None:
-            vorgelegt = next(
-                (s for s in folgende if de.drucksache in k.drucksachen_in.get(s.id, ())), None
-            )
+            kandidaten = [
+                s
+                for s in behandelt_in.get(de.drucksache, ())
+                if zust in s.gremien and s.tag is not None and s.tag > datum and not s.abgesagt
+            ]
+            vorgelegt = min(kandidaten, key=lambda s: (s.tag, s.id), default=None)
         tag = fristen.tag_text(naechste.tag) if naechste.tag else "?"
         if vorgelegt is None:
             if _stattgefunden(naechste):
