@@ -1,6 +1,8 @@
 """``kommunalrecht validate PATH... [--mode strict|lenient] [--format text|json]``.
 
-Checks OParl JSON files, directories (recursively, ``*.json``) or standard input (``-``):
+Checks OParl JSON files, files in kommunalrecht's OParl XML form (``docs/oparl/xml.md``:
+XSD, ``version`` and then the same OParl rules), directories (recursively, ``*.json`` and
+``*.xml``) or standard input (``-``):
 
 * ``--mode strict`` (default): every finding of :func:`kommunalrecht.oparl.check` (OParl 1.1,
   every MUST of the spec text) plus the model invariants of the strict reader;
@@ -59,9 +61,43 @@ def _unreadable(f: Finding) -> bool:
     return f.code == "JSON_UNGUELTIG" or (f.code in _NOT_OPARL and f.path in ("$", "$.type"))
 
 
+def _xml_check(result: Result, data: bytes, args: argparse.Namespace) -> None:
+    """XML documents (kommunalrecht's OParl XML form): XSD, version and OParl rules."""
+    from ..oparl.xml import check_xml, loads_xml
+
+    if args.mode == "strict":
+        found = check_xml(data)
+        result.findings.extend(found)
+        if any(f.code in ("XML_UNGUELTIG", "XML_ABBILDUNG") or _unreadable(f) for f in found):
+            result.unreadable = True
+            return
+        if any(f.severity is Severity.ERROR for f in found):
+            return
+        try:  # model invariants, as for JSON
+            result.obj = loads_xml(data, mode="strict")
+        except ParseError:
+            result.unreadable = True
+        except ValidationError as exc:
+            result.findings.extend(exc.findings)
+        return
+    try:
+        result.obj = loads_xml(data, mode="lenient", findings=result.findings)
+    except ParseError as exc:
+        result.unreadable = True
+        result.findings.append(
+            Finding(code="NICHT_LESBAR", severity=Severity.ERROR, message=str(exc))
+        )
+    except ValidationError as exc:
+        result.findings.extend(exc.findings)
+
+
 def _oparl_check(result: Result, data: bytes, args: argparse.Namespace) -> None:
     from .. import oparl
+    from ..oparl.xml import looks_like_xml
 
+    if looks_like_xml(data):
+        _xml_check(result, data, args)
+        return
     if args.mode == "strict":
         found = oparl.check(data)
         result.findings.extend(found)
@@ -117,7 +153,9 @@ def _inputs(paths: Sequence[str], stdin: IO[bytes]) -> Iterator[tuple[str, bytes
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*.json") if f.is_file())
+            files = sorted(
+                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (".json", ".xml")
+            )
             for f in files:
                 yield from _read(f)
         else:
