@@ -181,7 +181,6 @@ _PAGE_PARTS: dict[str, tuple[tuple[str, ...], Kind]] = {
     _N + "pagination": (LIST_PAGINATION, Kind.INTEGER),
     _N + "links": (LIST_LINKS, Kind.URL),
 }
-_TRIMMED = frozenset({Kind.URL, Kind.EXTERNAL_LIST, Kind.DATE, Kind.DATETIME})
 _BOOLS = {"true": True, "1": True, "false": False, "0": False}
 _MAX_DEPTH = 256
 
@@ -321,15 +320,42 @@ def _set(d: dict[str, Any], name: str, value: Any, el: Any) -> None:
     d[name] = value
 
 
+# small integer codes for the reader's dispatch (enum hashing is slow in the hot loop)
+_C_STR, _C_TRIM, _C_INT, _C_BOOL, _C_EMB, _C_OBJ, _C_EL, _C_UL, _C_SL = range(9)
+_CODES: dict[Kind, int] = {
+    Kind.STRING: _C_STR,
+    Kind.URL: _C_TRIM,
+    Kind.EXTERNAL_LIST: _C_TRIM,
+    Kind.DATE: _C_TRIM,
+    Kind.DATETIME: _C_TRIM,
+    Kind.INTEGER: _C_INT,
+    Kind.BOOLEAN: _C_BOOL,
+    Kind.EMBEDDED: _C_EMB,
+    Kind.OBJECT: _C_OBJ,
+    Kind.EMBEDDED_LIST: _C_EL,
+    Kind.URL_LIST: _C_UL,
+    Kind.STRING_LIST: _C_SL,
+}
+_FAST: dict[str, dict[str, tuple[str, int, str]]] = {
+    t: {tag: (name, _CODES[kind], target) for tag, (name, kind, target) in table.items()}
+    for t, table in _READ.items()
+}
+
+
+def _twice(name: str, el: Any) -> ParseError:
+    return _bad(f"property {name!r} once", "a second occurrence", el)
+
+
 def object_to_dict(el: Any, tname: str, depth: int = 0) -> dict[str, Any]:
     """The OParl dict of element ``el`` that holds an object of type ``tname``."""
     if depth > _MAX_DEPTH:  # pragma: no cover - libxml2 stops at 256 levels first
         raise _bad(f"nesting of at most {_MAX_DEPTH} levels", "deeper nesting", el)
-    table = _READ[tname]
+    table = _FAST[tname]
     d: dict[str, Any] = {}
-    lists: set[str] = set()
-    if el.text is not None and el.text.strip():
-        raise _bad(f"only property elements in {tname}", el.text.strip()[:40], el)
+    lists: set[str] | None = None
+    text = el.text
+    if text is not None and text.strip():
+        raise _bad(f"only property elements in {tname}", text.strip()[:40], el)
     for child in el:
         entry = table.get(child.tag)
         if entry is None:
@@ -337,32 +363,46 @@ def object_to_dict(el: Any, tname: str, depth: int = 0) -> dict[str, Any]:
                 _set(d, _name(child), json_value(_only_child(child), depth + 1), child)
                 continue
             raise _bad(f"a property element of {tname}", etree.QName(child).text, child)
-        name, kind, target = entry
-        if kind is Kind.STRING:
-            _set(d, name, _leaf(child), child)
-        elif kind in _TRIMMED:
-            _set(d, name, _leaf(child).strip(), child)
-        elif kind is Kind.INTEGER:
-            _set(d, name, _int(child), child)
-        elif kind is Kind.BOOLEAN:
-            _set(d, name, _bool(child), child)
-        elif kind is Kind.EMBEDDED:
-            _set(d, name, object_to_dict(child, target, depth + 1), child)
-        elif kind is Kind.OBJECT:
+        name, code, target = entry
+        if code <= _C_TRIM:  # text: the hot path, inlined
+            if len(child):
+                _leaf(child)  # raises the error for an element with child elements
+            value = child.text
+            if value is None:
+                value = ""
+            elif code == _C_TRIM:
+                value = value.strip()
+            elif child.get(_ESCAPED) is not None:
+                value = _leaf(child)
+            if name in d:
+                raise _twice(name, child)
+            d[name] = value
+            continue
+        if code == _C_INT:
+            value = _int(child)
+        elif code == _C_BOOL:
+            value = _bool(child)
+        elif code == _C_EMB:
+            value = object_to_dict(child, target, depth + 1)
+        elif code == _C_OBJ:
             value = json_value(_only_child(child), depth + 1)
-            _set(d, name, value, child)
         else:
-            if kind is Kind.EMBEDDED_LIST:
+            if code == _C_EL:
                 item: Any = object_to_dict(child, target, depth + 1)
-            elif kind is Kind.URL_LIST:
+            elif code == _C_UL:
                 item = _leaf(child).strip()
             else:
                 item = _leaf(child)
-            if name in lists:
+            if lists is not None and name in lists:
                 d[name].append(item)
-            else:
-                _set(d, name, [item], child)
-                lists.add(name)
+                continue
+            if lists is None:
+                lists = set()
+            lists.add(name)
+            value = [item]
+        if name in d:
+            raise _twice(name, child)
+        d[name] = value
     return d
 
 
