@@ -22,30 +22,61 @@ __all__ = ["Bestand"]
 _T = TypeVar("_T", bound=Objekt)
 
 
+_EMBEDDED_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+_REF_FIELDS: dict[type[Any], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+_CLASS_NAMES: dict[type[Any], frozenset[str]] = {}
+
+
+def _embedded_fields(cls: type[Any]) -> tuple[str, ...]:
+    """Names of the fields of ``cls`` that hold embedded model objects (computed once)."""
+    got = _EMBEDDED_FIELDS.get(cls)
+    if got is None:
+        got = (
+            tuple(a.name for a in attrs.fields(cls) if a.metadata.get(EMBEDDED))
+            if attrs.has(cls)
+            else ()
+        )
+        _EMBEDDED_FIELDS[cls] = got
+    return got
+
+
+def _ref_fields(cls: type[Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(field name, target class names)`` of the reference fields of ``cls`` (computed once)."""
+    got = _REF_FIELDS.get(cls)
+    if got is None:
+        got = (
+            tuple((a.name, a.metadata[REF]) for a in attrs.fields(cls) if a.metadata.get(REF))
+            if attrs.has(cls)
+            else ()
+        )
+        _REF_FIELDS[cls] = got
+    return got
+
+
 def _embedded_children(obj: Any) -> Iterator[tuple[str, Any]]:
     """Yield ``(path suffix, child)`` for every embedded object of ``obj`` (one level)."""
-    for a in attrs.fields(type(obj)):
-        if not a.metadata.get(EMBEDDED):
-            continue
-        value = getattr(obj, a.name)
+    for name in _embedded_fields(type(obj)):
+        value = getattr(obj, name)
         if value is None:
             continue
-        if isinstance(value, tuple):
+        if value.__class__ is tuple:
             for i, item in enumerate(value):
-                yield f".{a.name}[{i}]", item
+                yield f".{name}[{i}]", item
         else:
-            yield f".{a.name}", value
+            yield f".{name}", value
 
 
 def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
     yield path, obj
-    if attrs.has(type(obj)):
-        for suffix, child in _embedded_children(obj):
-            yield from _walk(child, path + suffix)
+    for suffix, child in _embedded_children(obj):
+        yield from _walk(child, path + suffix)
 
 
-def _class_names(cls: type[Any]) -> set[str]:
-    return {c.__name__ for c in cls.__mro__}
+def _class_names(cls: type[Any]) -> frozenset[str]:
+    got = _CLASS_NAMES.get(cls)
+    if got is None:
+        got = _CLASS_NAMES[cls] = frozenset(c.__name__ for c in cls.__mro__)
+    return got
 
 
 class Bestand(Mapping[str, Objekt]):
@@ -188,20 +219,15 @@ class Bestand(Mapping[str, Objekt]):
         [('$.vorsitz', 'https://x.example/p', ('Person',))]
         """
         for path, item in _walk(obj, "$"):
-            if not attrs.has(type(item)):
-                continue
-            for a in attrs.fields(type(item)):
-                targets = a.metadata.get(REF)
-                if not targets:
-                    continue
-                value = getattr(item, a.name)
+            for name, targets in _ref_fields(type(item)):
+                value = getattr(item, name)
                 if value is None:
                     continue
-                if isinstance(value, tuple):
+                if value.__class__ is tuple:
                     for i, r in enumerate(value):
-                        yield f"{path}.{a.name}[{i}]", r, targets
+                        yield f"{path}.{name}[{i}]", r, targets
                 else:
-                    yield f"{path}.{a.name}", value, targets
+                    yield f"{path}.{name}", value, targets
 
     def referenzen_pruefen(self) -> list[Finding]:
         """Findings for every reference that does not resolve to an object of the right class.
@@ -211,31 +237,45 @@ class Bestand(Mapping[str, Objekt]):
         of the wrong class is an ``error``.
         """
         findings: list[Finding] = []
+        by_id = self._by_id
         for obj in self._top.values():
-            for path, ref, targets in self.referenzen(obj):
-                target = self._by_id.get(ref)
-                if target is None:
-                    findings.append(
-                        Finding(
-                            code="REFERENZ_UNAUFGELOEST",
-                            severity=Severity.WARNING,
-                            message=f"Verweis auf {ref!r} ({' / '.join(targets)}) ist im "
-                            "Bestand nicht vorhanden",
-                            path=path,
-                            object_id=obj.id,
-                            rechtsgrundlage="OParl 1.1 §2.3 (URLs als Verweise)",
+            for path, item in _walk(obj, "$"):
+                for name, targets in _ref_fields(type(item)):
+                    value = getattr(item, name)
+                    if value is None:
+                        continue
+                    refs = value if value.__class__ is tuple else (value,)
+                    for i, ref in enumerate(refs):
+                        target = by_id.get(ref)
+                        if target is not None and not _class_names(type(target)).isdisjoint(
+                            targets
+                        ):
+                            continue
+                        where = (
+                            f"{path}.{name}[{i}]" if value.__class__ is tuple else f"{path}.{name}"
                         )
-                    )
-                elif not (_class_names(type(target)) & set(targets)):
-                    findings.append(
-                        Finding(
-                            code="REFERENZ_UNAUFGELOEST",
-                            severity=Severity.ERROR,
-                            message=f"Verweis auf {ref!r} zeigt auf ein "
-                            f"{type(target).__name__}, erwartet {' / '.join(targets)}",
-                            path=path,
-                            object_id=obj.id,
-                            rechtsgrundlage="OParl 1.1 §2.3 (URLs als Verweise)",
-                        )
-                    )
+                        findings.append(_dangling(obj.id, where, ref, targets, target))
         return findings
+
+
+def _dangling(
+    owner: str, path: str, ref: str, targets: tuple[str, ...], target: Objekt | None
+) -> Finding:
+    if target is None:
+        return Finding(
+            code="REFERENZ_UNAUFGELOEST",
+            severity=Severity.WARNING,
+            message=f"Verweis auf {ref!r} ({' / '.join(targets)}) ist im Bestand nicht vorhanden",
+            path=path,
+            object_id=owner,
+            rechtsgrundlage="OParl 1.1 §2.3 (URLs als Verweise)",
+        )
+    return Finding(
+        code="REFERENZ_UNAUFGELOEST",
+        severity=Severity.ERROR,
+        message=f"Verweis auf {ref!r} zeigt auf ein {type(target).__name__}, "
+        f"erwartet {' / '.join(targets)}",
+        path=path,
+        object_id=owner,
+        rechtsgrundlage="OParl 1.1 §2.3 (URLs als Verweise)",
+    )
