@@ -265,3 +265,18 @@ def test_example_export_tree(tmp_path: Path) -> None:
     )
     assert (out / "system.json").is_file()
     assert (out / "body.json").is_file()
+
+
+def test_seed_roundtrips_json_xml_json_and_validates_against_xsd(b: kr.Bestand) -> None:
+    from lxml import etree
+
+    from kommunalrecht import oparl
+    from kommunalrecht.oparl import xml as oxml
+
+    schema = oxml.xml_schema()
+    for obj in b.objekte:
+        d = oparl.to_dict(obj)
+        doc = oxml.dict_to_xml(d)
+        assert schema.validate(etree.fromstring(doc)), schema.error_log
+        assert oxml.xml_to_dict(doc) == d
+        assert oparl.loads(oparl.dumps(obj, format="xml")) == obj
