@@ -14,10 +14,12 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.viewcode",
+    "sphinxcontrib.mermaid",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+myst_fence_as_directive = ["mermaid"]  # state diagrams generated from the tables
 exclude_patterns = ["_build", "**/_gen.py"]
 html_theme = "alabaster"
 html_static_path: list[str] = []
