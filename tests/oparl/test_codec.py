@@ -36,6 +36,7 @@ from kommunalrecht import (
     Sitzung,
     Sitzungsstatus,
     Tagesordnungspunkt,
+    Tagesordnungspunktstatus,
     ValidationError,
     VerlaufEintrag,
     Wahlperiode,
@@ -45,6 +46,7 @@ from kommunalrecht.oparl._codec import DECODE_CODES, SPEC_NAME_OF, default_conve
 from kommunalrecht.oparl._mapping import MAPPING
 from kommunalrecht.oparl._repair import REPAIR_CODES
 from kommunalrecht.oparl._spec import SPEC, VENDOR_ORIGINAL
+from kommunalrecht.verfahren import ergebnis_von_oparl
 
 from ._codec_strategies import json_values, model_objects, oparl_dicts
 from ._fixtures import DATA, FILES, meeting_with_items, name
@@ -137,6 +139,14 @@ def test_seed_like_meeting_is_strict_identity_and_schema_valid() -> None:
     assert s.tagesordnung[3].sitzung == d["id"]  # back-reference restored from the parent
     assert s.tagesordnung[3].beschlussdatei.tagesordnungspunkte == (d["agendaItem"][3]["id"],)
     out = oparl.to_dict(s)
+    # the reader derives the procedure states from meetingState / result
+    # (verfahren.oparl_abbildung); the writer states them explicitly — nothing else changes
+    assert s.status is Sitzungsstatus.NIEDERSCHRIFT_UNTERZEICHNET
+    assert out.pop("kommunalrecht:status") == "Niederschrift unterzeichnet"
+    for item in out["agendaItem"]:
+        if "result" in item:
+            assert item.pop("kommunalrecht:status") == "beschlossen"
+            assert item.pop("kommunalrecht:ergebnis") == "ungeändert beschlossen"
     assert out == d
     assert oparl.loads(oparl.dumps(s)) == s
     assert list(VALIDATORS["Meeting"].iter_errors(out)) == []
@@ -244,6 +254,8 @@ def test_domain_fields_travel_as_kommunalrecht_vendor_properties() -> None:
     assert d["result"] == "einstimmig abgelehnt"
     assert d["resolutionText"] == "Der Antrag wird abgelehnt."
     assert d["kommunalrecht:ergebnis"] == "abgelehnt"
+    # the reader would derive the TOP state "abgelehnt" from the result; the model has none
+    assert d["kommunalrecht:ohne"] == ["status"]
     assert d["kommunalrecht:abstimmung"]["befangene"] == [f"{B}/p/9"]
     assert d["kommunalrecht:verlauf"][0]["nach"] == "aufgerufen"
     assert oparl.from_dict(d) == top
@@ -475,3 +487,161 @@ def test_damaged_valid_dicts_are_read_leniently_or_rejected_cleanly(d: Any, data
     except KommunalrechtError:
         return
     oparl.to_dict(obj)  # whatever was read can be written again
+
+
+# ---------------------------------------------------------------------------------------
+# procedure states ⇄ meetingState / cancelled / result (issue 6 item 4)
+
+MEETING_STATE = {
+    Sitzungsstatus.GEPLANT: ("terminiert", None),
+    Sitzungsstatus.VERLEGT: ("terminiert", None),
+    Sitzungsstatus.EINGELADEN: ("eingeladen", None),
+    Sitzungsstatus.EROEFFNET: ("eingeladen", None),
+    Sitzungsstatus.UNTERBROCHEN: ("eingeladen", None),
+    Sitzungsstatus.GESCHLOSSEN: ("eingeladen", None),
+    Sitzungsstatus.ABGEBROCHEN: ("eingeladen", None),
+    Sitzungsstatus.NIEDERSCHRIFT_ENTWORFEN: ("eingeladen", None),
+    Sitzungsstatus.NIEDERSCHRIFT_UNTERZEICHNET: ("durchgeführt", None),
+    Sitzungsstatus.NIEDERSCHRIFT_GENEHMIGT: ("durchgeführt", None),
+    Sitzungsstatus.ABGESAGT: ("terminiert", True),
+}
+
+
+@pytest.mark.parametrize("status", list(Sitzungsstatus), ids=lambda s: s.name)
+def test_a_sitzung_in_each_state_exports_the_oparl_meeting_state(status: Sitzungsstatus) -> None:
+    s = Sitzung(id=f"{B}/s/1", created=T0, modified=T0, status=status)
+    d = oparl.to_dict(s)
+    state, cancelled = MEETING_STATE[status]
+    assert d["meetingState"] == state
+    assert d.get("cancelled") is cancelled
+    assert d["kommunalrecht:status"] == status.value
+    # the model has neither stand nor abgesagt: marked, so both read back as None
+    assert "stand" in d["kommunalrecht:ohne"]
+    assert ("abgesagt" in d["kommunalrecht:ohne"]) is (cancelled is True)
+    assert _errors(d) == []
+    for mode in ("strict", "lenient"):
+        assert oparl.from_dict(d, mode=mode) == s
+
+
+def test_cancelled_sitzung_keeps_the_meeting_state_it_had() -> None:
+    e = VerlaufEintrag(zeitpunkt=T0, ereignis="absagen", von="eingeladen", nach="abgesagt")
+    s = Sitzung(
+        id=f"{B}/s/1", status=Sitzungsstatus.ABGESAGT, verlauf=(e,), created=T0, modified=T0
+    )
+    d = oparl.to_dict(s)
+    assert (d["meetingState"], d["cancelled"]) == ("eingeladen", True)
+    assert oparl.from_dict(d, mode="lenient") == s
+    # a verbatim meetingState / cancelled of the model wins over the derived one
+    s2 = attrs.evolve(s, stand="in Vorbereitung", abgesagt=False)
+    d2 = oparl.to_dict(s2)
+    assert (d2["meetingState"], d2["cancelled"]) == ("in Vorbereitung", False)
+    assert "kommunalrecht:ohne" not in d2 and oparl.from_dict(d2) == s2
+
+
+def _foreign_meeting(**props: Any) -> dict[str, Any]:
+    ts = T0.isoformat()
+    return {"id": f"{B}/s/9", "type": "https://schema.oparl.org/1.1/Meeting", "created": ts,
+            "modified": ts, **props}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("props", "status"),
+    [
+        ({"meetingState": "terminiert"}, Sitzungsstatus.GEPLANT),
+        ({"meetingState": "eingeladen"}, Sitzungsstatus.EINGELADEN),
+        ({"meetingState": "Durchgeführt"}, Sitzungsstatus.NIEDERSCHRIFT_UNTERZEICHNET),
+        ({"meetingState": "eingeladen", "cancelled": True}, Sitzungsstatus.ABGESAGT),
+        ({"meetingState": "in Vorbereitung"}, None),
+        ({"cancelled": False}, None),
+        ({}, None),
+    ],
+)
+def test_foreign_meetings_read_their_state_from_meeting_state(
+    props: dict[str, Any], status: Sitzungsstatus | None
+) -> None:
+    d = _foreign_meeting(**props)
+    for mode in ("lenient", "strict"):
+        s = oparl.from_dict(d, mode=mode)
+        assert s.status is status
+        assert s.stand == props.get("meetingState")  # the verbatim string is kept
+        assert s.abgesagt == props.get("cancelled")
+        back = oparl.to_dict(s)
+        assert {k: v for k, v in back.items() if k != "kommunalrecht:status"} == d
+        assert oparl.from_dict(back, mode=mode) == s
+
+
+RIS_RESULTS = [
+    ("ungeändert beschlossen", BeschlussErgebnis.UNGEAENDERT_BESCHLOSSEN, "beschlossen"),
+    ("Unverändert beschlossen", BeschlussErgebnis.UNGEAENDERT_BESCHLOSSEN, "beschlossen"),
+    ("einstimmig beschlossen", BeschlussErgebnis.UNGEAENDERT_BESCHLOSSEN, "beschlossen"),
+    ("mit Änderungen beschlossen", BeschlussErgebnis.GEAENDERT_BESCHLOSSEN,
+     "geändert beschlossen"),
+    ("mehrheitlich abgelehnt", BeschlussErgebnis.ABGELEHNT, "abgelehnt"),
+    ("Zur Kenntnis genommen", BeschlussErgebnis.ZUR_KENNTNIS_GENOMMEN, "zur Kenntnis genommen"),
+    ("vertagt", BeschlussErgebnis.VERTAGT, "vertagt"),
+    ("zurück verwiesen", BeschlussErgebnis.VERWIESEN, "verwiesen"),
+    ("Einstimmig empfohlen", BeschlussErgebnis.EMPFOHLEN, "beschlossen"),
+    ("von der Tagesordnung abgesetzt", BeschlussErgebnis.ABGESETZT, "abgesetzt"),
+    ("siehe Protokoll", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "ergebnis", "state"), RIS_RESULTS, ids=[r[0] for r in RIS_RESULTS]
+)
+@pytest.mark.parametrize("mode", ["lenient", "strict"])
+def test_ris_result_strings_read_into_the_enums(
+    text: str, ergebnis: BeschlussErgebnis | None, state: str | None, mode: str
+) -> None:
+    ts = T0.isoformat()
+    item = {"id": f"{B}/ai/1", "type": "https://schema.oparl.org/1.1/AgendaItem", "order": 0,
+            "result": text, "created": ts, "modified": ts}  # fmt: skip
+    d = _foreign_meeting(agendaItem=[item])
+    top = oparl.from_dict(d, mode=mode).tagesordnung[0]
+    assert top.beschluss is not None and top.beschluss.ergebnis is ergebnis
+    exact = text in {e.value for e in BeschlussErgebnis}
+    assert top.beschluss.ergebnis_text == (None if exact else text)  # verbatim kept
+    assert (top.status.value if top.status else None) == state
+    standalone = oparl.from_dict({**item, "meeting": d["id"]}, mode=mode)
+    assert standalone.status is top.status and standalone.beschluss == top.beschluss
+    assert oparl.from_dict(oparl.to_dict(top), mode=mode) == top
+
+
+@pytest.mark.parametrize("status", list(Tagesordnungspunktstatus), ids=lambda s: s.name)
+def test_top_without_beschluss_exports_the_result_its_state_implies(
+    status: Tagesordnungspunktstatus,
+) -> None:
+    top = Tagesordnungspunkt(
+        id=f"{B}/ai/1", position=0, status=status, sitzung=f"{B}/s/1", created=T0, modified=T0
+    )
+    d = oparl.to_dict(top)
+    if status in (Tagesordnungspunktstatus.GEPLANT, Tagesordnungspunktstatus.IN_BERATUNG):
+        assert "result" not in d
+    else:
+        assert ergebnis_von_oparl(d["result"])[1] is status
+        assert d["kommunalrecht:ohne"] == ["beschluss.ergebnis_text"]
+    for mode in ("strict", "lenient"):
+        back = oparl.from_dict(d, mode=mode)
+        assert back == top and back.beschluss is None
+
+
+def test_model_without_state_stays_without_state() -> None:
+    """A model that leaves status/ergebnis open keeps them open, though the OParl view would
+    imply them (kommunalrecht:ohne)."""
+    top = Tagesordnungspunkt(id=f"{B}/ai/1", position=0, sitzung=f"{B}/s/1", created=T0,
+                             modified=T0,
+                             beschluss=Beschluss(ergebnis_text="einstimmig beschlossen"))  # fmt: skip
+    s = Sitzung(
+        id=f"{B}/s/1",
+        stand="eingeladen",
+        abgesagt=True,
+        tagesordnung=(top,),
+        created=T0,
+        modified=T0,
+    )
+    d = oparl.to_dict(s)
+    assert d["kommunalrecht:ohne"] == ["status"]
+    assert d["agendaItem"][0]["kommunalrecht:ohne"] == ["beschluss.ergebnis", "status"]
+    for mode in ("strict", "lenient"):
+        assert oparl.from_dict(d, mode=mode) == s
+        assert oparl.loads(oparl.dumps(s), mode=mode) == s

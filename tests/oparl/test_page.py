@@ -55,7 +55,12 @@ def test_list_page_of_dicts_reads_into_model_objects() -> None:
     p = oparl.from_dict(page)
     assert isinstance(p, Page) and isinstance(p.data[0], Sitzung)
     assert p.data[0].tagesordnung[2].position == 2
-    assert oparl.to_dict(p) == page
+    out = oparl.to_dict(p)
+    # procedure states derived from meetingState / result are written explicitly
+    for obj in (out["data"][0], *out["data"][0]["agendaItem"]):
+        obj.pop("kommunalrecht:status", None)
+        obj.pop("kommunalrecht:ergebnis", None)
+    assert out == page
 
 
 def test_lenient_page_keeps_unreadable_elements_and_strict_rejects_them() -> None:

@@ -48,7 +48,21 @@ import attrs
 import cattrs
 
 from ..errors import Finding, InvariantError, Severity, ValidationError
-from ..model import Abstimmung, Beschluss, Drucksache, Tagesordnungspunkt, VerlaufEintrag
+from ..model import (
+    Abstimmung,
+    Beschluss,
+    Drucksache,
+    Sitzung,
+    Sitzungsstatus,
+    Tagesordnungspunkt,
+    VerlaufEintrag,
+)
+from ..verfahren.oparl_abbildung import (
+    ergebnis_nach_oparl,
+    ergebnis_von_oparl,
+    sitzung_nach_oparl,
+    sitzung_von_oparl,
+)
 from ._mapping import KLASSE, LEER, MAPPING, OHNE, PAPER_CLASSES, ClassMap, Conv, Feld
 from ._spec import OPARL_VERSION_URI, SPEC, VENDOR_ORIGINAL, type_uri
 
@@ -195,14 +209,18 @@ _BESCHLUSS_KEYS = (
 def _dec_beschluss(d: Mapping[str, Any], leer: Any, ohne: Any, by_value: Any) -> Beschluss | None:
     from ..model import BeschlussErgebnis
 
-    present = any(k in d for k in _BESCHLUSS_KEYS) or (
+    derived = "beschluss.ergebnis_text" in ohne  # result was derived from the TOP state
+    present = any(k in d for k in (_BESCHLUSS_KEYS[1:] if derived else _BESCHLUSS_KEYS)) or (
         leer and any(x.startswith("beschluss.") for x in leer)
     )
     if not present:
         return None
     g = d.get
-    r, t = _pair(g("result"), g("kommunalrecht:ergebnis"), "beschluss.ergebnis" in ohne,
+    k_raw = g("kommunalrecht:ergebnis")
+    r, t = _pair(None if derived else g("result"), k_raw, "beschluss.ergebnis" in ohne,
                  BeschlussErgebnis, by_value)  # fmt: skip
+    if r is None and t and k_raw is None and "beschluss.ergebnis" not in ohne:
+        r = _erg(t)[0]  # RIS wording ("einstimmig beschlossen") → Ergebnis; text kept
     text = g("resolutionText")
     if leer:
         if "beschluss.text" in leer:
@@ -215,6 +233,33 @@ def _dec_beschluss(d: Mapping[str, Any], leer: Any, ohne: Any, by_value: Any) ->
             raise TypeError(f"kommunalrecht:abstimmung: expected an object, got {ab!r}")
         ab = _dec_abstimmung(ab)
     return Beschluss(ergebnis=r, ergebnis_text=t, text=text, abstimmung=ab)
+
+
+_ERG_CACHE: dict[str, tuple[Any, Any]] = {}
+
+
+def _erg(text: str) -> tuple[Any, Any]:
+    """:func:`~kommunalrecht.verfahren.oparl_abbildung.ergebnis_von_oparl`, memoised (RIS use a
+    small vocabulary of result strings; the cache is bounded)."""
+    r = _ERG_CACHE.get(text)
+    if r is None:
+        r = ergebnis_von_oparl(text)
+        if len(_ERG_CACHE) < 4096:
+            _ERG_CACHE[text] = r
+    return r
+
+
+def _svo(meeting_state: Any, cancelled: Any) -> Any:
+    """The Sitzung state the OParl view implies (what the reader derives when the data carries
+    no ``kommunalrecht:status``); ``None`` for values of the wrong JSON type."""
+    return sitzung_von_oparl(
+        meeting_state if meeting_state.__class__ is str else None, cancelled is True
+    )
+
+
+def _top_state(result: Any) -> Any:
+    """The TOP state an ``AgendaItem.result`` string implies (``None`` if none)."""
+    return _erg(result)[1] if result.__class__ is str else None
 
 
 def _apply_leer(kw: dict[str, Any], leer: Any) -> None:
@@ -369,6 +414,12 @@ class _Gen:
             "Mapping": Mapping,
             "VENDOR_ORIGINAL": VENDOR_ORIGINAL,
             "_merge_orig": _merge_orig,
+            "_sno": sitzung_nach_oparl,
+            "_svo": _svo,
+            "_enp": ergebnis_nach_oparl,
+            "_erg": _erg,
+            "_top_state": _top_state,
+            "_S_ABGESAGT": Sitzungsstatus.ABGESAGT,
         }
         self.sources: list[str] = []
         self.variants: set[tuple[type[Any], str | None]] = set()
@@ -416,6 +467,10 @@ class _Gen:
             out.add("position")
         if cm.oparl_type == "Person":
             out.add("ort_ref")
+        if cm.cls is Sitzung:  # meetingState/cancelled derived from the state, or vice versa
+            out |= {"stand", "abgesagt", "status"}
+        if cm.cls is Tagesordnungspunkt:  # result derived from the state, or vice versa
+            out |= {"status", "beschluss.ergebnis_text"}
         return frozenset(out)
 
     # -- encoder -----------------------------------------------------------------------
@@ -483,6 +538,12 @@ class _Gen:
                         f"    else: O.append({a!r})"]  # fmt: skip
             return [get, "if v != pid:", f"    if v is not None: d[{k}] = v",
                     f"    else: O.append({a!r})"]  # fmt: skip
+        if cm.cls is Sitzung and a in ("stand", "abgesagt", "status"):
+            return self.enc_sitzung_state(a, k)
+        if cm.cls is Tagesordnungspunkt and a == "status":
+            # the lenient reader derives the state from `result`: say when the model has none
+            return [get, f"if v is not None: d[{k}] = v.value",
+                    f"elif _top_state(d.get('result')) is not None: O.append({a!r})"]  # fmt: skip
         if cm.oparl_type == "Person" and a == "ort_ref":
             # locationObject requires location (OParl 1.1 §3 oparl:Person): written from
             # the embedded Ort's id when the model leaves it unset
@@ -535,6 +596,18 @@ class _Gen:
                 get_pair = f"pr = b.{f.pair} if b is not None else None; pt = v"
             else:
                 get_pair = f"pr = o.{f.pair}; pt = v"
+            if cm.cls is Tagesordnungspunkt:
+                # result: verbatim text, else the Ergebnis, else derived from the TOP state
+                # (marked, so that it does not read back as a Beschluss)
+                return [get, get_pair, "if pt is not None:",
+                        f"    if pt: d[{k}] = pt",
+                        f"    else: L.append({a!r})",
+                        f"    if pr is None and (pt in {values} or "
+                        "(pt and _erg(pt)[0] is not None)):",
+                        f"        O.append({e_attr!r})",
+                        f"elif pr is not None: d[{k}] = pr.value",
+                        "elif o.status is not None and (r := _enp(o.status)) is not None:",
+                        f"    d[{k}] = r", f"    O.append({a!r})"]  # fmt: skip
             return [get, get_pair, "if pt is not None:", f"    if pt: d[{k}] = pt",
                     f"    else: L.append({a!r})",
                     f"    if pr is None and pt in {values}: O.append({e_attr!r})",
@@ -543,6 +616,22 @@ class _Gen:
             # uses pr/pt of the PAIR_TEXT half, which comes first (OParl before vendor)
             return [f"if pr is not None and pt is not None: d[{k}] = pr.value"]
         raise AssertionError(c)  # pragma: no cover
+
+    @staticmethod
+    def enc_sitzung_state(a: str, k: str) -> list[str]:
+        """meetingState/cancelled verbatim, else derived from the state (marked in ohne); the
+        state as ``kommunalrecht:status``, marked absent when the OParl view implies one."""
+        if a == "stand":
+            return ["v = o.stand", f"if v: d[{k}] = v", f"elif v is not None: L.append({a!r})",
+                    "elif o.status is not None:",
+                    "    v = _sno(o.status, o.verlauf)[0]",
+                    f"    if v is not None: d[{k}] = v; O.append({a!r})"]  # fmt: skip
+        if a == "abgesagt":
+            return ["v = o.abgesagt", f"if v is not None: d[{k}] = v",
+                    f"elif o.status is _S_ABGESAGT: d[{k}] = True; O.append({a!r})"]  # fmt: skip
+        return ["v = o.status", f"if v is not None: d[{k}] = v.value",
+                "elif _svo(d.get('meetingState'), d.get('cancelled')) is not None:",
+                f"    O.append({a!r})"]  # fmt: skip
 
     # -- decoder -----------------------------------------------------------------------
 
@@ -656,6 +745,16 @@ class _Gen:
             return f"(v if (v := g({k})) is not None else (None if {a!r} in O else pid))"
         if cm.oparl_type == "Person" and a == "ort_ref":
             return f"(None if {a!r} in O else g({k}))"
+        if cm.cls is Sitzung and a in ("stand", "abgesagt"):
+            return f"(None if {a!r} in O else g({k}))"
+        if cm.cls is Sitzung and a == "status":  # else derived from meetingState/cancelled
+            e = self.const(f.target, "ENUM")
+            return (f"({e}(v) if (v := g({k})) is not None else None if {a!r} in O else "
+                    "_svo(g('meetingState'), g('cancelled')))")  # fmt: skip
+        if cm.cls is Tagesordnungspunkt and a == "status":  # else derived from result
+            e = self.const(f.target, "ENUM")
+            return (f"({e}(v) if (v := g({k})) is not None else None if {a!r} in O else "
+                    "_top_state(g('result')))")  # fmt: skip
         if a == "oparl_version":  # tombstones omit it; the model always has one
             return f"(v if (v := g({k})) is not None else {OPARL_VERSION_URI!r})"
         if c in (Conv.TEXT, Conv.URL, Conv.INT, Conv.BOOL, Conv.GEOJSON):
