@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kommunalrecht.model import Abstimmung, Beschluss, Tagesordnungspunkt, VerlaufEintrag
 from kommunalrecht.model import enums as _enums
-from kommunalrecht.oparl._mapping import MAPPING, Conv
+from kommunalrecht.oparl._mapping import MAPPING, VENDOR_MAPPING, Conv
 from kommunalrecht.oparl._spec import SPEC, Kind, type_uri
 
 POOL = [f"https://ris.example.org/oparl/obj/{i}" for i in range(4)]
@@ -103,7 +103,7 @@ beschluss = st.builds(
 
 def _field_strategy(f: Any, depth: int, tname: str) -> st.SearchStrategy[Any]:
     c = f.conv
-    p = SPEC[tname].by_name.get(f.key)
+    p = SPEC[tname].by_name.get(f.key) if tname in SPEC else None
     if p is not None and p.kind.is_url and c is Conv.TEXT:
         return st.none() | urls  # e.g. System.license is a URL (the lenient reader checks it)
     if c is Conv.ID:
@@ -157,10 +157,11 @@ def _ordered(kw: dict[str, Any], a: str, b: str) -> None:
 def model_objects(draw: Any, cls: type[Any], depth: int = 0, deleted: bool = False) -> Any:
     """An arbitrary valid (not deleted) model object of ``cls`` with every field drawn."""
     kw: dict[str, Any] = {}
-    for f in MAPPING[cls].fields:
+    cm = MAPPING[cls] if cls in MAPPING else VENDOR_MAPPING[cls]
+    for f in cm.fields:
         if "." in f.attr:
             continue
-        kw[f.attr] = draw(_field_strategy(f, depth, MAPPING[cls].oparl_type))
+        kw[f.attr] = draw(_field_strategy(f, depth, cm.oparl_type))
     if cls is Tagesordnungspunkt:
         kw["beschluss"] = draw(st.none() | beschluss)
     kw["deleted"] = deleted

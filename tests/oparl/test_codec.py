@@ -26,6 +26,8 @@ from kommunalrecht import (
     Beschlussvorlage,
     ConfigError,
     Datei,
+    Dringlichkeitsentscheidung,
+    Dringlichkeitsstatus,
     Drucksache,
     Koerperschaft,
     KommunalrechtError,
@@ -42,8 +44,14 @@ from kommunalrecht import (
     Wahlperiode,
     oparl,
 )
-from kommunalrecht.oparl._codec import DECODE_CODES, SPEC_NAME_OF, default_converter, make_converter
-from kommunalrecht.oparl._mapping import MAPPING
+from kommunalrecht.oparl._codec import (
+    DECODE_CODES,
+    SPEC_NAME_OF,
+    TYPE_NAME_OF,
+    default_converter,
+    make_converter,
+)
+from kommunalrecht.oparl._mapping import MAPPING, VENDOR_MAPPING
 from kommunalrecht.oparl._repair import REPAIR_CODES
 from kommunalrecht.oparl._spec import SPEC, VENDOR_ORIGINAL
 from kommunalrecht.verfahren import ergebnis_von_oparl
@@ -397,7 +405,7 @@ def test_make_converter_is_independent_and_registers_cattrs_hooks() -> None:
 # ---------------------------------------------------------------------------------------
 # property tests
 
-ALL_CLASSES = st.sampled_from(list(MAPPING))
+ALL_CLASSES = st.sampled_from([*MAPPING, *VENDOR_MAPPING])
 
 
 @HS
@@ -405,7 +413,9 @@ ALL_CLASSES = st.sampled_from(list(MAPPING))
 def test_model_to_oparl_to_model_is_the_identity(x: Any) -> None:
     conv = default_converter()
     d = oparl.to_dict(x)
-    assert conv.decode(d, SPEC_NAME_OF[type(x)]) == x
+    assert conv.decode(d, TYPE_NAME_OF[type(x)]) == x
+    if not _errors(d):  # strict reading, unless the model lacks a MUST of OParl
+        assert oparl.from_dict(d) == x
     # the careful path gives the same object as the fast path
     assert conv._decc[type(x)](d, None, _ctx(), "$") == x
     assert oparl.loads(oparl.dumps(x), mode="lenient") == x
@@ -424,7 +434,7 @@ def test_tombstones_round_trip_to_their_tombstone(x: Any) -> None:
     back = oparl.loads(oparl.dumps(x), mode="lenient")
     assert (back.id, back.created, back.modified, back.deleted) == (
         x.id, x.created, x.modified, True)  # fmt: skip
-    assert SPEC_NAME_OF[type(back)] == SPEC_NAME_OF[type(x)]
+    assert TYPE_NAME_OF[type(back)] == TYPE_NAME_OF[type(x)]
 
 
 def _superset(a: Any, b: Any, path: str = "$") -> None:
@@ -645,3 +655,60 @@ def test_model_without_state_stays_without_state() -> None:
     for mode in ("strict", "lenient"):
         assert oparl.from_dict(d, mode=mode) == s
         assert oparl.loads(oparl.dumps(s), mode=mode) == s
+
+
+# ---------------------------------------------------------------------------------------
+# vendor object type: Dringlichkeitsentscheidung
+
+
+def _dringlichkeit(**kw: Any) -> Dringlichkeitsentscheidung:
+    return Dringlichkeitsentscheidung(
+        id=f"{B}/de/1", name="Dringlichkeitsentscheidung Nr. 3/2021", created=T0, modified=T0,
+        gegenstand="Auftragsvergabe Notunterkunft", datum=dt.date(2021, 10, 4),
+        rechtsgrundlage="§ 50 Abs. 3 S. 1 KrO NRW", zustaendiges_gremium=f"{B}/org/1",
+        entscheidende=(f"{B}/p/1", f"{B}/p/2"), sitzung=f"{B}/s/1", rechte_dritter=False,
+        status=Dringlichkeitsstatus.VORGELEGT, text="",
+        verlauf=(VerlaufEintrag(zeitpunkt=T0, ereignis="vorlegen", von="getroffen",
+                                nach="zur Genehmigung vorgelegt"),), **kw)  # fmt: skip
+
+
+def test_dringlichkeitsentscheidung_travels_as_a_vendor_object_type() -> None:
+    x = _dringlichkeit(extras={"STERNBERG:nr": "3/2021"})
+    d = oparl.to_dict(x)
+    assert d["type"] == "https://schema.kommunalrecht.example/1.1/Dringlichkeitsentscheidung"
+    assert list(d)[:5] == ["id", "type", "created", "modified", "name"]
+    assert d["kommunalrecht:rechtsgrundlage"] == "§ 50 Abs. 3 S. 1 KrO NRW"
+    assert d["kommunalrecht:datum"] == "2021-10-04" and d["kommunalrecht:text"] == ""
+    assert d["kommunalrecht:status"] == "zur Genehmigung vorgelegt"
+    assert d["STERNBERG:nr"] == "3/2021"
+    # check: no error, only the info that this is a vendor type of this library
+    found = oparl.check(d)
+    assert [(f.code, f.severity) for f in found] == [("TYP_KOMMUNALRECHT", Severity.INFO)]
+    for mode in ("strict", "lenient"):
+        assert oparl.from_dict(d, mode=mode) == x
+        assert oparl.loads(oparl.dumps(x), mode=mode) == x
+    infos: list[Any] = []
+    oparl.loads(oparl.dumps(x), findings=infos)
+    assert [f.code for f in infos] == ["TYP_KOMMUNALRECHT"]
+    assert oparl.dumps(x, indent=2) != oparl.dumps(x)
+    assert oparl.loads(oparl.dumps(x, indent=2)) == x
+    assert oparl.to_dict(attrs.evolve(x, deleted=True)) == {
+        "id": x.id, "type": d["type"], "created": d["created"], "modified": d["modified"],
+        "deleted": True}  # fmt: skip
+
+
+def test_dringlichkeitsentscheidung_with_bad_values() -> None:
+    d = oparl.to_dict(_dringlichkeit())
+    bad = {**d, "kommunalrecht:status": "verschollen", "id": "keine-url"}
+    with pytest.raises(ValidationError) as exc:
+        oparl.from_dict(bad)
+    assert [f.code for f in exc.value.findings] == ["FORMAT_URL"]
+    bad["id"] = d["id"]
+    with pytest.raises(ValidationError) as exc:
+        oparl.from_dict(bad)
+    assert [(f.code, f.path) for f in exc.value.findings] == [
+        ("WERT_UNGUELTIG", "$['kommunalrecht:status']")]  # fmt: skip
+    found: list[Any] = []
+    x = oparl.from_dict(bad, mode="lenient", findings=found)
+    assert x.status is None and x.extras[VENDOR_ORIGINAL] == {"kommunalrecht:status": "verschollen"}
+    assert [f.code for f in found] == ["WERT_NICHT_UEBERNOMMEN"]

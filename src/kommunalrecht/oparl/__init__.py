@@ -47,6 +47,7 @@ from typing import Any
 
 from ..errors import ConfigError, Finding, ParseError, Severity, ValidationError
 from ._codec import OParlConverter, default_converter, make_converter
+from ._mapping import VENDOR_TYPES
 from ._repair import repair
 from ._spec import SPEC, parse_type_uri
 from .check import check
@@ -180,6 +181,19 @@ def _from_dict(
 ) -> Any:
     if expect is not None and expect not in SPEC:
         raise ConfigError("expect", f"an OParl type name ({', '.join(SPEC)})", expect)
+    conv = default_converter()
+    t = d.get("type")
+    vendor = VENDOR_TYPES.get(t) if t.__class__ is str else None
+    if vendor is not None and expect is None:
+        # this library's vendor types (docs/oparl/index.md): nothing to repair; check only
+        # tells that the type is a vendor one (info) and checks the id
+        fs = check(d)
+        errors = [f for f in fs if f.severity is Severity.ERROR]
+        if strict and errors:
+            raise ValidationError(errors)
+        if findings is not None and strict:
+            findings.extend(fs)
+        return conv.decode(d, vendor, strict=strict, findings=findings)
     if strict:
         fs = check(d, expect=expect)
         errors = [f for f in fs if f.severity is Severity.ERROR]
@@ -194,7 +208,6 @@ def _from_dict(
         d, repairs = repair(d, expect=expect)
         if findings is not None:
             findings.extend(repairs)
-    conv = default_converter()
     if _is_page(d):
 
         def decode(item: Mapping[str, Any], tname: str, path: str) -> Any:

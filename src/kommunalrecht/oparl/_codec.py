@@ -63,10 +63,31 @@ from ..verfahren.oparl_abbildung import (
     sitzung_nach_oparl,
     sitzung_von_oparl,
 )
-from ._mapping import KLASSE, LEER, MAPPING, OHNE, PAPER_CLASSES, ClassMap, Conv, Feld
+from ._mapping import (
+    KLASSE,
+    LEER,
+    MAPPING,
+    OHNE,
+    PAPER_CLASSES,
+    VENDOR_MAPPING,
+    VENDOR_TYPE_PREFIX,
+    ClassMap,
+    Conv,
+    Feld,
+)
 from ._spec import OPARL_VERSION_URI, SPEC, VENDOR_ORIGINAL, type_uri
 
 __all__ = ["DECODE_CODES", "OParlConverter", "make_converter"]
+
+_ALL: Mapping[type[Any], ClassMap] = {**MAPPING, **VENDOR_MAPPING}
+"""Every model class the codec writes: the OParl types and this library's vendor types."""
+
+
+def _type_uri_of(cm: ClassMap) -> str:
+    if cm.cls in VENDOR_MAPPING:
+        return VENDOR_TYPE_PREFIX + cm.oparl_type
+    return type_uri(cm.oparl_type)
+
 
 DECODE_CODES: Mapping[str, tuple[Severity, str]] = {
     "WERT_UNGUELTIG": (
@@ -435,7 +456,7 @@ class _Gen:
         if (cls, parent) in self.variants:
             return
         self.variants.add((cls, parent))
-        cm = MAPPING[cls]
+        cm = _ALL[cls]
         for f in cm.fields:
             if f.conv in (Conv.EMBED, Conv.EMBED_MANY):
                 self.variants_of(f.target, cm.oparl_type)
@@ -476,8 +497,8 @@ class _Gen:
     # -- encoder -----------------------------------------------------------------------
 
     def encoder(self, cls: type[Any], parent: str | None) -> str:
-        cm = MAPPING[cls]
-        uri = type_uri(cm.oparl_type)
+        cm = _ALL[cls]
+        uri = _type_uri_of(cm)
         fn = "enc_" + _name(cls, parent)
         args = "o, pid, idx" if (cls is Tagesordnungspunkt and parent == "Meeting") else "o, pid"
         known = self.const(self.known_keys(cm), "KNOWN")
@@ -636,7 +657,7 @@ class _Gen:
     # -- decoder -----------------------------------------------------------------------
 
     def decoder(self, cls: type[Any], parent: str | None, careful: bool) -> str:
-        cm = MAPPING[cls]
+        cm = _ALL[cls]
         tname = cm.oparl_type
         fn = ("decc_" if careful else "dec_") + _name(cls, parent)
         known = self.const(self.known_keys(cm), "KNOWN")
@@ -784,7 +805,7 @@ class _Gen:
         if c is Conv.EMBED_MANY:
             name = _name(f.target, cm.oparl_type)
             if careful:
-                tn = MAPPING[f.target].oparl_type
+                tn = _ALL[f.target].oparl_type
                 return (f"(() if (v := g({k})) is None else "
                         f"_lost(_many_c(decc_{name}, v, i, ctx, path + {('.' + f.key)!r}, "
                         f"{tn!r}), orig, {f.key!r}))")  # fmt: skip
@@ -793,7 +814,7 @@ class _Gen:
 
     def compile(self) -> dict[str, Any]:
         self.ns["_lost"] = _lost
-        roots = list(MAPPING)
+        roots = list(_ALL)
         for cls in roots:
             self.variants_of(cls, None)
         for cls in roots:
@@ -832,7 +853,7 @@ def _merge_orig(obj: Any, orig: dict[str, Any]) -> Any:
 _PAPER_BY_TYPE = {"Antrag": PAPER_CLASSES["Antrag"], "Beschlussvorlage":
                   PAPER_CLASSES["Beschlussvorlage"]}  # fmt: skip
 _CLASS_OF_TYPE: dict[str, type[Any]] = {}
-for _cls, _cm in MAPPING.items():
+for _cls, _cm in _ALL.items():
     if _cm.oparl_type != "Paper":
         _CLASS_OF_TYPE[_cm.oparl_type] = _cls
 
@@ -876,7 +897,7 @@ class OParlConverter(cattrs.Converter):
         self._enc_emb: dict[type[Any], Callable[..., dict[str, Any]]] = {}
         self._dec: dict[type[Any], Callable[[Any, Any], Any]] = {}
         self._decc: dict[type[Any], Callable[[Any, Any, _Ctx, str], Any]] = {}
-        for cls in MAPPING:
+        for cls in _ALL:
             self._enc[cls] = ns["enc_" + _name(cls, None)]
             self._dec[cls] = ns["dec_" + _name(cls, None)]
             self._decc[cls] = ns["decc_" + _name(cls, None)]
@@ -895,7 +916,7 @@ class OParlConverter(cattrs.Converter):
 
     def _structure_hook(self, cls: type[Any]) -> Callable[[Any, Any], Any]:
         def hook(d: Any, _t: Any) -> Any:
-            return self.decode(d, SPEC_NAME_OF[cls])
+            return self.decode(d, TYPE_NAME_OF[cls])
 
         return hook
 
@@ -970,6 +991,10 @@ class OParlConverter(cattrs.Converter):
 
 
 SPEC_NAME_OF: dict[type[Any], str] = {cls: cm.oparl_type for cls, cm in MAPPING.items()}
+"""Model class → OParl 1.1 type name."""
+
+TYPE_NAME_OF: dict[type[Any], str] = {cls: cm.oparl_type for cls, cm in _ALL.items()}
+"""Model class → type name, vendor types (:data:`._mapping.VENDOR_MAPPING`) included."""
 
 _DEFAULT: list[OParlConverter] = []
 

@@ -43,6 +43,7 @@ from ..model import (
     BeschlussErgebnis,
     Beschlussvorlage,
     Datei,
+    Dringlichkeitsentscheidung,
     Drucksache,
     Gremium,
     Koerperschaft,
@@ -63,7 +64,10 @@ __all__ = [
     "MAPPING",
     "OHNE",
     "PAPER_CLASSES",
+    "VENDOR_MAPPING",
     "VENDOR_PREFIX",
+    "VENDOR_TYPES",
+    "VENDOR_TYPE_PREFIX",
     "ClassMap",
     "Conv",
     "Feld",
@@ -81,6 +85,10 @@ OHNE = "kommunalrecht:ohne"
 
 KLASSE = "kommunalrecht:klasse"
 """Vendor property: model class of a Paper when ``paperType`` does not determine it."""
+
+VENDOR_TYPE_PREFIX = "https://schema.kommunalrecht.example/1.1/"
+"""Prefix of the type URIs of this library's vendor object types (OParl 1.1 §2.1 allows
+vendor-specific types; clients that do not know them skip them)."""
 
 
 class Conv(enum.Enum):
@@ -478,6 +486,40 @@ MAPPING: Mapping[type[Any], ClassMap] = _build()
 """Every model class → its :class:`ClassMap` (OParl type and fields, OParl properties in spec
 order, then the ``kommunalrecht:`` vendor properties)."""
 
+
+def _build_vendor() -> dict[type[Any], ClassMap]:
+    from ..model import status
+
+    fields = (
+        *_COMMON,
+        _f("name", "name", C.TEXT),
+        _f("gegenstand", _V, C.TEXT),
+        _f("text", _V, C.TEXT),
+        _f("begruendung", _V, C.TEXT),
+        _f("rechtsgrundlage", _V, C.TEXT),
+        _f("datum", _V, C.DATE),
+        _f("zustaendiges_gremium", _V, C.URL),
+        _f("entscheidendes_gremium", _V, C.URL),
+        _f("entscheidende", _V, C.REFS),
+        _f("drucksache", _V, C.URL),
+        _f("sitzung", _V, C.URL),
+        _f("rechte_dritter", _V, C.BOOL),
+        _f("status", _V, C.ENUM, status.Dringlichkeitsstatus),
+        _f("verlauf", _V, C.VERLAUF, VerlaufEintrag),
+    )
+    cls = Dringlichkeitsentscheidung
+    return {cls: ClassMap(cls=cls, oparl_type=cls.__name__, fields=fields)}
+
+
+VENDOR_MAPPING: Mapping[type[Any], ClassMap] = _build_vendor()
+"""Model classes without an OParl 1.1 type, written as vendor object types with the type URI
+``VENDOR_TYPE_PREFIX + <class name>``: the OParl common properties (``id``, ``created`` …,
+``name``) under their OParl names, every other field as ``kommunalrecht:<field>``."""
+
+VENDOR_TYPES: Mapping[str, str] = {VENDOR_TYPE_PREFIX + cm.oparl_type: cm.oparl_type
+                                   for cm in VENDOR_MAPPING.values()}  # fmt: skip
+"""Type URI → type name of this library's vendor object types."""
+
 PAPER_CLASSES: Mapping[str, type[Any]] = {
     "Drucksache": Drucksache,
     "Antrag": Antrag,
@@ -505,6 +547,10 @@ def _check_complete() -> None:
             cls,
             keys ^ set(SPEC[cm.oparl_type].by_name),
         )
+    for cls, cm in VENDOR_MAPPING.items():
+        names = [f.attr for f in cm.fields]
+        assert len(names) == len(set(names)), cls
+        assert set(names) == {a.name for a in attrs.fields(cls) if a.name != "extras"}, cls
 
 
 _check_complete()
@@ -517,14 +563,14 @@ def mapping_table_markdown() -> str:
     | Feld | OParl | Umwandlung |
     """
     lines: list[str] = []
-    for cls, cm in MAPPING.items():
-        lines.append(f"### `{cls.__name__}` ⇄ `{cm.oparl_type}`")
+    for cls, cm in (*MAPPING.items(), *VENDOR_MAPPING.items()):
+        vendor = cls in VENDOR_MAPPING
+        lines.append(f"### `{cls.__name__}` ⇄ `{cm.oparl_type}`" + (" (Herstellertyp)" * vendor))
         lines.append("")
         lines.append("| Feld | OParl | Umwandlung |")
         lines.append("|---|---|---|")
-        lines.append(
-            "| — | `type` | Typ-URI `https://schema.oparl.org/1.1/" + cm.oparl_type + "` |"
-        )
+        prefix = VENDOR_TYPE_PREFIX if vendor else "https://schema.oparl.org/1.1/"
+        lines.append(f"| — | `type` | Typ-URI `{prefix}{cm.oparl_type}` |")
         for f in cm.fields:
             conv = f.conv.value
             if f.target is not None and isinstance(f.target, type):

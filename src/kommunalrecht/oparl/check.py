@@ -40,6 +40,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kommunalrecht.errors import Finding, Severity
+from kommunalrecht.oparl._mapping import VENDOR_TYPE_PREFIX
 from kommunalrecht.oparl._spec import (
     LIST_LINKS,
     LIST_PAGINATION,
@@ -68,6 +69,11 @@ CODES: Mapping[str, tuple[Severity, str]] = {
     "TYP_FEHLT": (ERROR, "Objekt ohne ``type`` und ohne erwarteten Typ."),
     "TYP_UNBEKANNT": (ERROR, "``type`` ist keine bekannte OParl-Typ-URI."),
     "TYP_HERSTELLER": (WARNING, "Herstellerspezifischer Objekttyp; nur ``id`` geprüft."),
+    "TYP_KOMMUNALRECHT": (
+        INFO,
+        "Herstellertyp der Bibliothek kommunalrecht (z. B. Dringlichkeitsentscheidung); "
+        "nur ``id`` geprüft.",
+    ),
     "TYP_VERSION": (ERROR, "Typ-URI einer anderen OParl-Version als 1.1."),
     "TYP_ERWARTET": (ERROR, "Objekt hat einen anderen Typ als an dieser Stelle erwartet."),
     "PFLICHTFELD_FEHLT": (ERROR, "Eine zwingende Eigenschaft fehlt."),
@@ -686,10 +692,12 @@ def _check_object(
         parsed = parse_type_uri(t)
         if parsed is None:
             if t.__class__ is str and not t.startswith(TYPE_URI_PREFIX) and "://" in t:
+                own = t.startswith(VENDOR_TYPE_PREFIX)
+                what = "ein Herstellertyp der Bibliothek kommunalrecht" if own else "kein OParl-Typ"
                 out.add(
-                    "TYP_HERSTELLER",
-                    f"type = {_short(t)} ist kein OParl-Typ; herstellerspezifische Typen "
-                    "sind erlaubt, geprüft wird nur ``id``.",
+                    "TYP_KOMMUNALRECHT" if own else "TYP_HERSTELLER",
+                    f"type = {_short(t)} ist {what}; herstellerspezifische Typen sind erlaubt, "
+                    "geprüft wird nur ``id``.",
                     f"{path}.type",
                     oid,
                     _SEC_EXT,
