@@ -94,12 +94,14 @@ class Bestand(Mapping[str, Objekt]):
     'Rat'
     """
 
-    __slots__ = ("_by_id", "_paths", "_top")
+    __slots__ = ("_by_id", "_mit_verweisen", "_paths", "_top")
 
     def __init__(self, objekte: Iterable[Objekt] = ()) -> None:
         top: dict[str, Objekt] = {}
         by_id: dict[str, Objekt] = {}
         paths: dict[str, str] = {}
+        # every object (embedded ones too) that has reference fields: (object, owner id, path)
+        mit_verweisen: list[tuple[Any, str, str]] = []
         for index, obj in enumerate(objekte):
             if not isinstance(obj, Objekt):
                 raise InvariantError("Bestand", f"objekte[{index}]", "a model object", obj)
@@ -110,6 +112,8 @@ class Bestand(Mapping[str, Objekt]):
             top[obj.id] = obj
         for obj in top.values():
             for path, item in _walk(obj, "$"):
+                if _ref_fields(type(item)):
+                    mit_verweisen.append((item, obj.id, path))
                 # a top-level object wins over an embedded copy of the same id
                 if isinstance(item, Objekt) and (
                     item.id not in by_id or (item.id in top and item is top[item.id])
@@ -119,6 +123,7 @@ class Bestand(Mapping[str, Objekt]):
         self._top = top
         self._by_id = by_id
         self._paths = paths
+        self._mit_verweisen = mit_verweisen
 
     # Mapping protocol: every indexed object (top-level and embedded)
     def __getitem__(self, key: str) -> Objekt:
@@ -238,23 +243,18 @@ class Bestand(Mapping[str, Objekt]):
         """
         findings: list[Finding] = []
         by_id = self._by_id
-        for obj in self._top.values():
-            for path, item in _walk(obj, "$"):
-                for name, targets in _ref_fields(type(item)):
-                    value = getattr(item, name)
-                    if value is None:
+        for item, owner, path in self._mit_verweisen:
+            for name, targets in _ref_fields(type(item)):
+                value = getattr(item, name)
+                if value is None:
+                    continue
+                many = value.__class__ is tuple
+                for i, ref in enumerate(value if many else (value,)):
+                    target = by_id.get(ref)
+                    if target is not None and not _class_names(type(target)).isdisjoint(targets):
                         continue
-                    refs = value if value.__class__ is tuple else (value,)
-                    for i, ref in enumerate(refs):
-                        target = by_id.get(ref)
-                        if target is not None and not _class_names(type(target)).isdisjoint(
-                            targets
-                        ):
-                            continue
-                        where = (
-                            f"{path}.{name}[{i}]" if value.__class__ is tuple else f"{path}.{name}"
-                        )
-                        findings.append(_dangling(obj.id, where, ref, targets, target))
+                    where = f"{path}.{name}[{i}]" if many else f"{path}.{name}"
+                    findings.append(_dangling(owner, where, ref, targets, target))
         return findings
 
 
