@@ -712,3 +712,87 @@ def test_dringlichkeitsentscheidung_with_bad_values() -> None:
     x = oparl.from_dict(bad, mode="lenient", findings=found)
     assert x.status is None and x.extras[VENDOR_ORIGINAL] == {"kommunalrecht:status": "verschollen"}
     assert [f.code for f in found] == ["WERT_NICHT_UEBERNOMMEN"]
+
+
+# ---------------------------------------------------------------------------------------
+# speed paths (issue 9): the one-pass strict reader and the raw encoder change no result
+
+
+def _slow_strict(d: Any) -> Any:
+    """The checked path: check, then the ordinary decoder."""
+    conv = default_converter()
+    tname = d["type"].rsplit("/", 1)[1]
+    return conv.decode(d, tname)
+
+
+def _assert_one_pass_agrees(d: Any) -> None:
+    fast = default_converter().decode_checked(d)
+    if fast is None:
+        return
+    assert oparl.check(d) == []  # accepted only when there is nothing to report
+    assert fast == _slow_strict(d)
+    assert type(fast) is type(_slow_strict(d))
+
+
+@HS
+@given(st.sampled_from(list(SPEC)).flatmap(oparl_dicts), st.data())
+def test_one_pass_strict_reader_agrees_with_check_and_decoder(d: Any, data: Any) -> None:
+    _assert_one_pass_agrees(d)
+    # and on damaged copies: a value replaced, at the top or in an embedded object
+    target = d
+    for key in ("agendaItem", "consultation", "auxiliaryFile", "location", "mainFile"):
+        v = d.get(key)
+        if isinstance(v, list) and v and isinstance(v[0], dict) and data.draw(st.booleans()):
+            target = v[0]
+            break
+        if isinstance(v, dict) and data.draw(st.booleans()):
+            target = v
+            break
+    key = data.draw(st.sampled_from(sorted(target)))
+    target[key] = data.draw(
+        st.one_of(json_values, st.just(""), st.just([]), st.just(None), st.just("a:b"),
+                  st.just("2021-01-01T00:00:00+0100"), st.just("2021-01-01T00:00:00,5+01:00"),
+                  st.just("2021-02-30"), st.just(-1), st.just(True)))  # fmt: skip
+    _assert_one_pass_agrees(d)
+
+
+@HS
+@given(ALL_CLASSES.flatmap(model_objects))
+def test_one_pass_reader_and_raw_encoder_on_model_output(x: Any) -> None:
+    d = oparl.to_dict(x)
+    if d["type"].startswith("https://schema.oparl.org/"):
+        _assert_one_pass_agrees(d)
+    data = oparl.dumps(x)
+    assert json.loads(data) == d
+    saved = oparl._orjson
+    try:
+        oparl._orjson = None  # the standard library fallback gives the same bytes
+        assert oparl.dumps(x) == data
+    finally:
+        oparl._orjson = saved
+
+
+def test_one_pass_reader_takes_the_workload_shape() -> None:
+    s = oparl.from_dict(meeting_with_items(20))
+    d = oparl.to_dict(s)
+    assert default_converter().decode_checked(d) is None  # geojson: the checked path
+    s = attrs.evolve(s, ort=attrs.evolve(s.ort, geojson=None))
+    d = oparl.to_dict(s)
+    assert default_converter().decode_checked(d) == s
+    # a single wrong order, deep inside, sends it to the checked path (which reports)
+    d["agendaItem"][7]["order"] = 3
+    assert default_converter().decode_checked(d) is None
+    with pytest.raises(ValidationError) as exc:
+        oparl.from_dict(d)
+    assert [(f.code, f.path) for f in exc.value.findings] == [
+        ("ORDER_FALSCH", "$.agendaItem[7].order")]  # fmt: skip
+
+
+def test_datetimes_with_odd_offsets_and_microseconds_are_written_as_before() -> None:
+    odd = dt.timezone(dt.timedelta(minutes=53, seconds=28))
+    s = Sitzung(id=f"{B}/s/1", created=dt.datetime(1890, 1, 1, 12, 0, 5, 123456, tzinfo=odd),
+                modified=dt.datetime(2021, 1, 1, 12, 0, 5, 999, tzinfo=TZ))  # fmt: skip
+    d = json.loads(oparl.dumps(s))
+    assert d["created"] == "1890-01-01T11:06:37+00:00"
+    assert d["modified"] == "2021-01-01T12:00:05+01:00"
+    assert d == oparl.to_dict(s)

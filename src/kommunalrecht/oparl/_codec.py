@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -75,7 +76,8 @@ from ._mapping import (
     Conv,
     Feld,
 )
-from ._spec import OPARL_VERSION_URI, SPEC, VENDOR_ORIGINAL, type_uri
+from ._spec import OPARL_VERSION_URI, SPEC, VENDOR_ORIGINAL, Kind, type_uri
+from .check import is_url as _is_url
 
 __all__ = ["DECODE_CODES", "OParlConverter", "make_converter"]
 
@@ -123,6 +125,23 @@ def _fdt(v: _dt.datetime) -> str:
         return s
     # offsets with seconds (historic zones) are written as UTC; the instant is the same
     return v.astimezone(_UTC).isoformat(timespec="seconds")
+
+
+_OKTZ: dict[Any, bool] = {}
+"""Fixed-offset time zones (whole minutes) whose datetimes orjson writes exactly as
+:func:`_fdt` does (with ``OPT_OMIT_MICROSECONDS``)."""
+
+
+def _rdt(v: _dt.datetime) -> Any:
+    """For the raw encoders: ``v`` itself if orjson writes it as :func:`_fdt` would (a
+    :class:`datetime.timezone` with a whole-minute offset, remembered), else ``_fdt(v)``."""
+    tz = v.tzinfo
+    if tz.__class__ is _dt.timezone:
+        off = tz.utcoffset(None)
+        if off.seconds % 60 == 0 and not off.microseconds and len(_OKTZ) < 256:
+            _OKTZ[tz] = True
+            return v
+    return _fdt(v)
 
 
 def _marker(v: Any, allowed: frozenset[str]) -> Any:
@@ -395,6 +414,82 @@ def _construct_c(
 
 
 # ---------------------------------------------------------------------------------------
+# strict fast path: helpers (each raises, or returns False, when not sure — the caller then
+# takes the checked path, which reports)
+
+
+class _Slow(Exception):
+    """The strict fast decoder is not sure; the checked path decides (and reports)."""
+
+
+_dt_from = _dt.datetime.fromisoformat
+_date_from = _dt.date.fromisoformat
+
+
+_DATETIME_FORM = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", re.ASCII).fullmatch
+
+
+def _sdt(v: Any) -> _dt.datetime:
+    """An OParl ``date-time`` exactly as :func:`.check.is_datetime` accepts it, parsed."""
+    if v.__class__ is not str or _DATETIME_FORM(v) is None:
+        raise _Slow
+    return _dt_from(v)
+
+
+def _sdate(v: Any) -> _dt.date:
+    """An OParl ``date`` exactly as :func:`.check.is_date` accepts it, parsed."""
+    if v.__class__ is not str or len(v) != 10 or v[4] != "-" or v[7] != "-" or not v.isascii():
+        raise _Slow
+    return _date_from(v)
+
+
+def _vdt(v: str) -> _dt.datetime:
+    """A ``kommunalrecht:`` date-time (any ISO 8601 form Python reads), timezone-aware."""
+    r = _dt_from(v)
+    if r.tzinfo is None or r.utcoffset() is None:
+        raise _Slow
+    return r
+
+
+def _strs(v: Any) -> bool:
+    """A non-empty JSON array of non-empty strings (OParl ``string[]``)."""
+    if v.__class__ is not list or not v:
+        return False
+    for x in v:  # noqa: SIM110 - a plain loop is faster than all() over a generator
+        if x.__class__ is not str or not x:
+            return False
+    return True
+
+
+def _strs0(v: Any) -> bool:
+    """A JSON array of non-empty strings, possibly empty (``kommunalrecht:`` lists)."""
+    if v.__class__ is not list:
+        return False
+    for x in v:  # noqa: SIM110 - a plain loop is faster than all() over a generator
+        if x.__class__ is not str or not x:
+            return False
+    return True
+
+
+def _urls(v: Any) -> bool:
+    """A non-empty JSON array of absolute http(s) URLs (OParl ``url[]``)."""
+    if v.__class__ is not list or not v:
+        return False
+    for x in v:  # noqa: SIM110 - a plain loop is faster than all() over a generator
+        if not _is_url(x):
+            return False
+    return True
+
+
+def _vendor_keys_ok(x: Mapping[str, Any]) -> bool:
+    """Every unmapped property is a vendor property ``prefix:name`` (prefix without ``@``)."""
+    for k in x:  # noqa: SIM110 - a plain loop is faster than all() over a generator
+        if ":" not in k or "@" in k.partition(":")[0]:
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------
 # code generation
 
 
@@ -435,6 +530,18 @@ class _Gen:
             "Mapping": Mapping,
             "VENDOR_ORIGINAL": VENDOR_ORIGINAL,
             "_merge_orig": _merge_orig,
+            "_Slow": _Slow,
+            "_sdt": _sdt,
+            "_sdate": _sdate,
+            "_vdt": _vdt,
+            "_strs": _strs,
+            "_strs0": _strs0,
+            "_urls": _urls,
+            "_url": _is_url,
+            "_vendor_keys_ok": _vendor_keys_ok,
+            "_new": object.__new__,
+            "_OKTZ": _OKTZ,
+            "_rdt": _rdt,
             "_sno": sitzung_nach_oparl,
             "_svo": _svo,
             "_enp": ergebnis_nach_oparl,
@@ -443,6 +550,7 @@ class _Gen:
             "_S_ABGESAGT": Sitzungsstatus.ABGESAGT,
         }
         self.sources: list[str] = []
+        self._raw = False
         self.variants: set[tuple[type[Any], str | None]] = set()
         self._consts = 0
 
@@ -496,10 +604,14 @@ class _Gen:
 
     # -- encoder -----------------------------------------------------------------------
 
-    def encoder(self, cls: type[Any], parent: str | None) -> str:
+    def encoder(self, cls: type[Any], parent: str | None, raw: bool = False) -> str:
+        """``enc_<Class>__<parent>``; with ``raw`` ``rnc_…``, which leaves OParl date-times as
+        :class:`datetime.datetime` objects where orjson writes them exactly as :func:`_fdt`
+        (see :func:`_rdt`) — for :func:`kommunalrecht.oparl.dumps`."""
+        self._raw = raw
         cm = _ALL[cls]
         uri = _type_uri_of(cm)
-        fn = "enc_" + _name(cls, parent)
+        fn = ("rnc_" if raw else "enc_") + _name(cls, parent)
         args = "o, pid, idx" if (cls is Tagesordnungspunkt and parent == "Meeting") else "o, pid"
         known = self.const(self.known_keys(cm), "KNOWN")
         L: list[str] = [
@@ -579,6 +691,8 @@ class _Gen:
             return [get, f"if v is not None: d[{k}] = v.isoformat()"]
         if c is Conv.DATETIME:
             fmt = "v.isoformat()" if f.vendor else "_fdt(v)"
+            if self._raw and not f.vendor:
+                fmt = "(v if v.tzinfo in _OKTZ else _rdt(v))"
             return [get, f"if v is not None: d[{k}] = {fmt}"]
         if c in (Conv.INT, Conv.BOOL, Conv.GEOJSON):
             return [get, f"if v is not None: d[{k}] = v"]
@@ -589,10 +703,10 @@ class _Gen:
         if c is Conv.ENUM:
             return [get, f"if v is not None: d[{k}] = v.value"]
         if c is Conv.EMBED:
-            enc = "enc_" + _name(f.target, cm.oparl_type)
+            enc = ("rnc_" if self._raw else "enc_") + _name(f.target, cm.oparl_type)
             return [get, f"if v is not None: d[{k}] = {enc}(v, o.id)"]
         if c is Conv.EMBED_MANY:
-            enc = "enc_" + _name(f.target, cm.oparl_type)
+            enc = ("rnc_" if self._raw else "enc_") + _name(f.target, cm.oparl_type)
             if f.target is Tagesordnungspunkt:
                 expr = f"[{enc}(x, o.id, i) for i, x in enumerate(v)]"
             else:
@@ -654,9 +768,176 @@ class _Gen:
                 "elif _svo(d.get('meetingState'), d.get('cancelled')) is not None:",
                 f"    O.append({a!r})"]  # fmt: skip
 
+    # -- strict fast decoder --------------------------------------------------------------
+
+    @staticmethod
+    def strict_fast_ok(cls: type[Any]) -> bool:
+        """Classes with a strict fast decoder (System: oparlVersion rules; vendor types: no
+        OParl check to mirror)."""
+        cm = _ALL[cls]
+        return cm.oparl_type in SPEC and cm.oparl_type != "System"
+
+    def sdecoder(self, cls: type[Any], parent: str | None) -> str:
+        """``sdec_<Class>__<parent>(d, pid[, idx])``: decodes ``d`` only if :func:`.check`
+        would find nothing at all and every model invariant holds, and builds the object
+        without running the attrs validators again (everything they test is tested here, the
+        invariants of ``__attrs_post_init__`` by calling it); raises otherwise (the caller
+        then takes the checked path)."""
+        cm = _ALL[cls]
+        tname = cm.oparl_type
+        ts = SPEC[tname]
+        embedded = parent is not None
+        agenda = cls is Tagesordnungspunkt and parent == "Meeting"
+        fn = "sdec_" + _name(cls, parent)
+        uri = type_uri(tname)
+        known = self.const(self.known_keys(cm), "KNOWN")
+        ohne_ok = self.const(self.ohne_allowed(cm, parent), "OHNEOK")
+        req = self.const(
+            frozenset(p.name for p in ts.props if p.required.applies(deleted=False,
+                                                                     embedded=embedded)),
+            "REQ")  # fmt: skip
+        setters = {a.name: self.const(getattr(cls, a.name).__set__, "SET")
+                   for a in attrs.fields(cls)}  # fmt: skip
+        L = [
+            f"def {fn}(d, pid{', idx' if agenda else ''}):",
+            f"    if d.__class__ is not dict or d.get('type') != {uri!r}: raise _Slow",
+            f"    if not {req} <= d.keys() or None in d.values(): raise _Slow",
+            f"    if {LEER!r} in d: raise _Slow",  # "" values: rare, the checked path
+            "    i = d['id']",
+            "    if not _url(i): raise _Slow",
+            "    g = d.get",
+            "    if 'deleted' in d and d['deleted'] is not False: raise _Slow",
+            f"    O = _marker(g({OHNE!r}), {ohne_ok})",
+            f"    o = _new({self.const(cls, 'CLS')})",
+            f"    {setters['id']}(o, i)",
+            f"    {setters['deleted']}(o, False)",
+        ]
+        if tname == "Location":
+            L.append("    if 'geojson' in d: raise _Slow")
+        if tname == "Person":
+            L.append("    if 'locationObject' in d: raise _Slow")
+        kinds = {p.name: p.kind for p in ts.props}
+        tests = {
+            Kind.STRING: "v.__class__ is not str or not v",
+            Kind.URL: "not _url(v)",
+            Kind.EXTERNAL_LIST: "not _url(v)",
+            Kind.INTEGER: "v.__class__ is not int or v < 0",
+            Kind.BOOLEAN: "v.__class__ is not bool",
+        }
+        vtests = {
+            Conv.TEXT: "v.__class__ is not str",
+            Conv.URL: "v.__class__ is not str",
+            Conv.INT: "v.__class__ is not int or v < 0",
+            Conv.BOOL: "v.__class__ is not bool",
+            Conv.FLAG: "v.__class__ is not bool",
+        }
+        for f in cm.fields:
+            c, k, a = f.conv, f.key, f.attr
+            if c is Conv.ID or a == "deleted":
+                continue
+            kind = None if f.vendor else kinds[k]
+            if embedded and self.is_backref(f, parent):
+                L.append(f"    if {k!r} in d: raise _Slow")
+            elif kind is not None and kind in tests:
+                L.append(f"    v = g({k!r})")
+                L.append(f"    if v is not None and ({tests[kind]}): raise _Slow")
+            elif kind in (Kind.STRING_LIST, Kind.URL_LIST):
+                check = "_strs" if kind is Kind.STRING_LIST else "_urls"
+                L.append(f"    v = g({k!r})")
+                L.append(f"    if v is not None and not {check}(v): raise _Slow")
+            elif f.vendor and c in vtests:
+                L.append(f"    v = g({k!r})")
+                L.append(f"    if v is not None and ({vtests[c]}): raise _Slow")
+            elif f.vendor and c in (Conv.TEXTS, Conv.REFS):
+                L.append(f"    v = g({k!r})")
+                L.append("    if v is not None and not _strs0(v): raise _Slow")
+            # the value: straight from v where it is plain, else the decoder's expression
+            special = (
+                self.is_backref(f, parent)
+                or a.startswith("beschluss.")
+                or c in (Conv.PAIR_TEXT, Conv.PAIR_ENUM, Conv.ORDER)
+                or (cm.cls in (Sitzung, Tagesordnungspunkt) and a in ("stand", "abgesagt",
+                                                                      "status"))
+                or (tname == "Person" and a == "ort_ref")
+            )  # fmt: skip
+            if a.startswith("beschluss."):
+                if a != "beschluss.ergebnis_text":
+                    continue
+                for key in ("result", "resolutionText"):
+                    L.append(f"    v = g({key!r})")
+                    L.append("    if v is not None and (v.__class__ is not str or not v): "
+                             "raise _Slow")  # fmt: skip
+                by_value = self.const({m.value: m for m in f.target}, "BYVALUE")
+                L.append(f"    {setters['beschluss']}(o, _dec_beschluss(d, (), O, {by_value}))")
+                continue
+            if c is Conv.PAIR_ENUM:
+                continue
+            if c is Conv.PAIR_TEXT:
+                bv = self.const({m.value: m for m in f.target}, "BYVALUE")
+                e = self.const(f.target, "ENUM")
+                vk = repr("kommunalrecht:" + (f.pair or ""))
+                L.append(f"    pr, pt = _pair(g({k!r}), g({vk}), {f.pair!r} in O, {e}, {bv})")
+                L.append(f"    {setters[a]}(o, pt)")
+                L.append(f"    {setters[f.pair or '']}(o, pr)")
+                continue
+            if special:
+                expr = self.dec_expr(cm, f, parent, False, strict=True)
+                if c is Conv.REFS:
+                    expr = f"tuple({expr})"
+                L.append(f"    {setters[a]}(o, {expr})")
+                continue
+            L.append(f"    v = g({k!r})")
+            if c in (Conv.TEXT, Conv.URL, Conv.INT, Conv.BOOL, Conv.GEOJSON):
+                val = "v"  # (geojson: only absent here)
+            elif c is Conv.FLAG:
+                val = "(False if v is None else v)"
+            elif c in (Conv.TEXTS, Conv.REFS):
+                val = "(() if v is None else tuple(v))"
+            elif c is Conv.DATE:
+                val = f"(None if v is None else {'_date' if f.vendor else '_sdate'}(v))"
+            elif c is Conv.DATETIME:
+                val = f"(None if v is None else {'_vdt' if f.vendor else '_sdt'}(v))"
+            elif c is Conv.ENUM:
+                by_value = self.const({m.value: m for m in f.target}, "BYVALUE")
+                val = f"(None if v is None else {by_value}[v])"
+            elif c is Conv.VERLAUF:
+                L.append("    if v is not None and v.__class__ is not list: raise _Slow")
+                val = "(() if v is None else tuple([_dec_verlauf(x) for x in v]))"
+            elif c is Conv.EMBED:
+                name = _name(f.target, tname)
+                val = f"(None if v is None else sdec_{name}(v, i))"
+            elif c is Conv.EMBED_MANY:
+                name = _name(f.target, tname)
+                L.append("    if v is not None and (v.__class__ is not list or not v): "
+                         "raise _Slow")  # fmt: skip
+                if f.target is Tagesordnungspunkt:
+                    val = f"(() if v is None else tuple([sdec_{name}(x, i, n) for n, x in " \
+                          "enumerate(v)]))"  # fmt: skip
+                else:
+                    val = f"(() if v is None else tuple([sdec_{name}(x, i) for x in v]))"
+            else:  # pragma: no cover
+                raise AssertionError(c)
+            L.append(f"    {setters[a]}(o, {val})")
+        if agenda:
+            L.append("    if g('order') != idx: raise _Slow")
+        L += [
+            f"    if len(d.keys() - {known}):",
+            f"        x = {{k: v for k, v in d.items() if k not in {known}}}",
+            "        if not _vendor_keys_ok(x): raise _Slow",
+            f"        {setters['extras']}(o, x)",
+            f"    else: {setters['extras']}(o, {{}})",
+        ]
+        post = getattr(cls, "__attrs_post_init__", None)
+        if post is not None:
+            L.append(f"    {self.const(post, 'POST')}(o)")
+        L.append("    return o")
+        return "\n".join(L)
+
     # -- decoder -----------------------------------------------------------------------
 
-    def decoder(self, cls: type[Any], parent: str | None, careful: bool) -> str:
+    def decoder(
+        self, cls: type[Any], parent: str | None, careful: bool, strict: bool = False
+    ) -> str:
         cm = _ALL[cls]
         tname = cm.oparl_type
         fn = ("decc_" if careful else "dec_") + _name(cls, parent)
@@ -723,7 +1004,7 @@ class _Gen:
                 L.append(f"    kw[{f.pair!r}] = pr")
                 continue
             else:
-                expr = self.dec_expr(cm, f, parent, careful)
+                expr = self.dec_expr(cm, f, parent, careful, strict)
                 attr = f.attr
                 keys = (f.key,)
             if careful:
@@ -756,7 +1037,9 @@ class _Gen:
             L += ["    kw['extras'] = x", f"    return {cls_name}(**kw)"]
         return "\n".join(L)
 
-    def dec_expr(self, cm: ClassMap, f: Feld, parent: str | None, careful: bool) -> str:
+    def dec_expr(
+        self, cm: ClassMap, f: Feld, parent: str | None, careful: bool, strict: bool = False
+    ) -> str:
         c = f.conv
         k = repr(f.key)
         a = f.attr
@@ -785,9 +1068,11 @@ class _Gen:
         if c in (Conv.TEXTS, Conv.REFS):
             return f"(() if (v := g({k})) is None else v)"
         if c is Conv.DATE:
-            return f"(None if (v := g({k})) is None else _date(v))"
+            parse = "_sdate" if strict and not f.vendor else "_date"
+            return f"(None if (v := g({k})) is None else {parse}(v))"
         if c is Conv.DATETIME:
-            return f"(None if (v := g({k})) is None else _dtp(v))"
+            parse = ("_vdt" if f.vendor else "_sdt") if strict else "_dtp"
+            return f"(None if (v := g({k})) is None else {parse}(v))"
         if c is Conv.ENUM:
             return f"(None if (v := g({k})) is None else {self.const(f.target, 'ENUM')}(v))"
         if c is Conv.VERLAUF:
@@ -801,7 +1086,8 @@ class _Gen:
             if careful:
                 return (f"(None if (v := g({k})) is None else "
                         f"decc_{name}(v, i, ctx, path + {('.' + f.key)!r}))")  # fmt: skip
-            return f"(None if (v := g({k})) is None else dec_{name}(v, i))"
+            pre = "sdec_" if strict else "dec_"
+            return f"(None if (v := g({k})) is None else {pre}{name}(v, i))"
         if c is Conv.EMBED_MANY:
             name = _name(f.target, cm.oparl_type)
             if careful:
@@ -809,7 +1095,11 @@ class _Gen:
                 return (f"(() if (v := g({k})) is None else "
                         f"_lost(_many_c(decc_{name}, v, i, ctx, path + {('.' + f.key)!r}, "
                         f"{tn!r}), orig, {f.key!r}))")  # fmt: skip
-            return f"(() if (v := g({k})) is None else [dec_{name}(x, i) for x in v])"
+            if strict and f.target is Tagesordnungspunkt:
+                return (f"(() if (v := g({k})) is None else "
+                        f"[sdec_{name}(x, i, n) for n, x in enumerate(v)])")  # fmt: skip
+            pre = "sdec_" if strict else "dec_"
+            return f"(() if (v := g({k})) is None else [{pre}{name}(x, i) for x in v])"
         raise AssertionError(c)  # pragma: no cover
 
     def compile(self) -> dict[str, Any]:
@@ -821,9 +1111,12 @@ class _Gen:
             self.variants.add((cls, "*"))
         for cls, parent in sorted(self.variants, key=lambda v: (v[0].__name__, v[1] or "")):
             self.sources.append(self.encoder(cls, parent))
+            self.sources.append(self.encoder(cls, parent, raw=True))
             if parent != "*":
                 self.sources.append(self.decoder(cls, parent, False))
                 self.sources.append(self.decoder(cls, parent, True))
+                if self.strict_fast_ok(cls):
+                    self.sources.append(self.sdecoder(cls, parent))
         code = compile("\n\n".join(self.sources), "<kommunalrecht.oparl codec>", "exec")
         exec(code, self.ns)
         return self.ns
@@ -856,6 +1149,9 @@ _CLASS_OF_TYPE: dict[str, type[Any]] = {}
 for _cls, _cm in _ALL.items():
     if _cm.oparl_type != "Paper":
         _CLASS_OF_TYPE[_cm.oparl_type] = _cls
+
+
+_URI_PREFIX = type_uri("")
 
 
 def paper_class(d: Mapping[str, Any]) -> type[Any]:
@@ -897,8 +1193,14 @@ class OParlConverter(cattrs.Converter):
         self._enc_emb: dict[type[Any], Callable[..., dict[str, Any]]] = {}
         self._dec: dict[type[Any], Callable[[Any, Any], Any]] = {}
         self._decc: dict[type[Any], Callable[[Any, Any, _Ctx, str], Any]] = {}
+        self._sdec: dict[type[Any], Callable[[Any, Any], Any]] = {}
+        self._rnc: dict[type[Any], Callable[[Any, Any], dict[str, Any]]] = {}
         for cls in _ALL:
+            sdec = ns.get("sdec_" + _name(cls, None))
+            if sdec is not None:
+                self._sdec[cls] = sdec
             self._enc[cls] = ns["enc_" + _name(cls, None)]
+            self._rnc[cls] = ns["rnc_" + _name(cls, None)]
             self._dec[cls] = ns["dec_" + _name(cls, None)]
             self._decc[cls] = ns["decc_" + _name(cls, None)]
             star = ns.get("enc_" + _name(cls, "*"))
@@ -932,6 +1234,22 @@ class OParlConverter(cattrs.Converter):
             enc = self._enc_slow(obj, embedded)
         return enc(obj, None)
 
+    def to_dict_raw(self, obj: Any) -> dict[str, Any]:
+        """:meth:`to_dict`, but OParl date-times may stay :class:`datetime.datetime` objects
+        (for orjson with ``OPT_OMIT_MICROSECONDS``, or :func:`json.dumps` with
+        ``default=_fdt``: both give the bytes of :meth:`to_dict`).
+
+        >>> import datetime as dt
+        >>> from kommunalrecht import Ort
+        >>> t = dt.datetime(2021, 11, 4, 9, 0, tzinfo=dt.timezone.utc)
+        >>> make_converter().to_dict_raw(Ort(id="https://x.example/ort/1", created=t))["created"]
+        datetime.datetime(2021, 11, 4, 9, 0, tzinfo=datetime.timezone.utc)
+        """
+        enc = self._rnc.get(obj.__class__)
+        if enc is None:
+            return self.to_dict(obj)
+        return enc(obj, None)
+
     def _enc_slow(self, obj: Any, embedded: bool) -> Callable[..., dict[str, Any]]:
         for cls in type(obj).__mro__:
             if cls in self._enc:
@@ -947,6 +1265,30 @@ class OParlConverter(cattrs.Converter):
         if tname == "Paper":
             return paper_class(d)
         return _CLASS_OF_TYPE[tname]
+
+    def decode_checked(self, d: Any) -> Any:
+        """Strict reading in one pass, for an OParl object (not a list page): the model object
+        if ``d`` is one that :func:`.check` finds nothing in (no error, warning or info) and
+        that meets every model invariant; else ``None`` (then check and decode as usual —
+        they report what is wrong). Only ``type`` (1.1 URI) decides the type.
+
+        >>> ts = "2021-11-04T09:00:00+01:00"
+        >>> d = {"id": "https://x.example/ort/1", "type": "https://schema.oparl.org/1.1/Location",
+        ...      "room": "A 1", "created": ts, "modified": ts}
+        >>> make_converter().decode_checked(d).raum
+        'A 1'
+        >>> make_converter().decode_checked({**d, "room": ""}) is None  # check: WERT_LEER
+        True
+        """
+        t = d.get("type") if d.__class__ is dict else None
+        if t.__class__ is not str or not t.startswith(_URI_PREFIX):
+            return None
+        tname = t[len(_URI_PREFIX) :]
+        try:
+            cls = paper_class(d) if tname == "Paper" else _CLASS_OF_TYPE[tname]
+            return self._sdec[cls](d, None)
+        except Exception:
+            return None
 
     def decode(
         self, d: Mapping[str, Any], tname: str, *, strict: bool = True,
