@@ -153,8 +153,13 @@ def _inputs(paths: Sequence[str], stdin: IO[bytes]) -> Iterator[tuple[str, bytes
             continue
         path = Path(p)
         if path.is_dir():
+            # hidden files and folders (e.g. an export's .kommunalrecht/ state) are not OParl
             files = sorted(
-                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (".json", ".xml")
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in (".json", ".xml")
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
             )
             for f in files:
                 yield from _read(f)

@@ -255,6 +255,28 @@ def _list_base(owner_id: str, base: str) -> str:
     return f"{base}/{urllib.parse.quote(rel[: -len('.json')])}"
 
 
+def _drop_ohne_marker(child: dict[str, Any], ctyp: str, bprop: str) -> None:
+    """The standalone copy now carries the back-reference ``bprop``: drop the codec's
+    ``kommunalrecht:ohne`` marker saying the embedded object had none (it would contradict)."""
+    ohne = child.get("kommunalrecht:ohne")
+    if not isinstance(ohne, list):
+        return
+    from ._mapping import MAPPING
+
+    attrs_for_prop = {
+        f.attr
+        for cm in MAPPING.values()
+        if cm.oparl_type == ctyp
+        for f in cm.fields
+        if f.key == bprop
+    }
+    rest = [x for x in ohne if x not in attrs_for_prop]
+    if rest:
+        child["kommunalrecht:ohne"] = rest
+    else:
+        del child["kommunalrecht:ohne"]
+
+
 def list_url(base_url: str, owner_id: str | None, prop: str) -> str:
     """URL of the external list ``prop`` of the object ``owner_id`` in an export at ``base_url``.
 
@@ -558,6 +580,7 @@ class _Exporter:
                         child[bprop] = refs
                     else:
                         child.setdefault(bprop, pid)
+                    _drop_ohne_marker(child, ctyp, bprop)
                 yield child, ctyp
             if len(kept) != len(items):
                 if many:
