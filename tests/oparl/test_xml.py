@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 import math
 from pathlib import Path
@@ -15,7 +16,7 @@ from lxml import etree
 
 from kommunalrecht import oparl
 from kommunalrecht.errors import ParseError, ValidationError
-from kommunalrecht.model import MODELLKLASSEN
+from kommunalrecht.model import MODELLKLASSEN, Dringlichkeitsentscheidung
 from kommunalrecht.oparl import _xsdgen
 from kommunalrecht.oparl._repair import repair
 from kommunalrecht.oparl._spec import SPEC, Kind, type_uri
@@ -27,8 +28,10 @@ from kommunalrecht.oparl.xml import (
     check_xml,
     dict_to_xml,
     dumps_xml,
+    iter_xml,
     loads_xml,
     looks_like_xml,
+    write_xml_stream,
     xml_schema,
     xml_to_dict,
 )
@@ -502,7 +505,9 @@ def _outcome(fn: Any) -> Any:
         return ("invalid", sorted((f.code, f.path) for f in exc.findings))
 
 
-@pytest.mark.parametrize("cls", MODELLKLASSEN, ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "cls", [*MODELLKLASSEN, Dringlichkeitsentscheidung], ids=lambda c: c.__name__
+)
 def test_hypothesis_model_xml_model_equals_the_json_route(cls: type[Any]) -> None:
     """XML adds nothing and loses nothing compared with the JSON codec: the dict is identical,
     and reading gives the same model object (or the same findings) in both modes."""
@@ -524,6 +529,72 @@ def test_hypothesis_model_xml_model_equals_the_json_route(cls: type[Any]) -> Non
         )
 
     run()
+
+
+# ---------------------------------------------------------------------------------------
+# vendor object type Dringlichkeitsentscheidung (docs/oparl/index.md, "Herstellertyp")
+
+_DE_URI = "https://schema.kommunalrecht.example/1.1/Dringlichkeitsentscheidung"
+
+
+def test_dringlichkeitsentscheidung_is_an_ext_element_of_ext_properties() -> None:
+    import datetime as dt
+
+    obj = Dringlichkeitsentscheidung(
+        id="https://ris.example/de/1",
+        gegenstand="Auftragsvergabe",
+        datum=dt.date(2021, 10, 4),
+        entscheidende=("https://ris.example/p/1", "https://ris.example/p/2"),
+        rechte_dritter=False,
+    )
+    data = dumps_xml(obj)
+    root = etree.fromstring(data)
+    assert root.tag == X + "Dringlichkeitsentscheidung"
+    assert root.get("version") == "1.1"
+    assert {c.tag for c in root} == {X + "property"}
+    names = [c.get("name") for c in root]
+    assert names == list(oparl.to_dict(obj))
+    assert [c.get("name") for c in root][:2] == ["id", "type"]
+    assert root[1][0].text == _DE_URI
+    assert _valid(data)
+    assert [f.code for f in check_xml(data)] == ["TYP_KOMMUNALRECHT"]
+    assert loads_xml(data) == obj
+    assert loads_xml(data, mode="lenient") == obj
+    assert oparl.loads(data) == obj
+    # in a list page and in the streaming writer / reader
+    page = {"data": [oparl.to_dict(obj), {"type": type_uri("Paper"), "name": "A"}]}
+    assert roundtrip(page) == page
+    buf = write_xml_stream([obj, obj], io.BytesIO())
+    assert _valid(buf.getvalue())
+    assert list(iter_xml(buf.getvalue(), model=True)) == [obj, obj]
+
+
+def test_dringlichkeitsentscheidung_element_takes_only_ext_properties() -> None:
+    bad = (
+        b'<ext:Dringlichkeitsentscheidung xmlns="urn:kommunalrecht:oparl:1.1" '
+        b'xmlns:ext="urn:kommunalrecht:oparl:1.1:ext" version="1.1"><name>x</name>'
+        b"</ext:Dringlichkeitsentscheidung>"
+    )
+    with pytest.raises(ParseError) as exc:
+        xml_to_dict(bad)
+    assert exc.value.path == "/Dringlichkeitsentscheidung/name"
+    assert [f.code for f in check_xml(bad)] == ["XML_SCHEMA"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    extra=st.dictionaries(st.text(max_size=8), _json, max_size=5),
+    pos=st.integers(0, 5),
+)
+def test_hypothesis_vendor_object_json_xml_json_is_identity(
+    extra: dict[str, Any], pos: int
+) -> None:
+    items = [(k, v) for k, v in extra.items() if k != "type"]
+    items.insert(min(pos, len(items)), ("type", _DE_URI))
+    d = dict(items)
+    assert roundtrip(d) == d
+    page = {"data": [d, d], "links": {"first": "https://ris.example/l"}}
+    assert roundtrip(page) == page
 
 
 def test_model_roundtrip_of_a_complete_meeting() -> None:

@@ -8,6 +8,9 @@ mapping, computed from the OParl field tables:
 * namespaces: OParl elements live in :data:`NS` (``urn:kommunalrecht:oparl:1.1``), the generic
   JSON encoding of vendor / unknown properties in :data:`EXT_NS`
   (``urn:kommunalrecht:oparl:1.1:ext``, prefix ``ext``);
+* :data:`VENDOR_ELEMENTS`: this library's vendor object types (``Dringlichkeitsentscheidung``,
+  type URI under :data:`~kommunalrecht.oparl._mapping.VENDOR_TYPE_PREFIX`), each written as an
+  element of that name in :data:`EXT_NS` holding every member as ``ext:property``;
 * :data:`XSD_TYPES`: the XSD type of each :class:`~kommunalrecht.oparl._spec.Kind`;
 * :func:`fits`: whether a JSON value has the typed XML form of its property (otherwise it is
   written in the generic JSON encoding, so nothing is ever lost);
@@ -29,6 +32,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from kommunalrecht.oparl._mapping import VENDOR_TYPES
 from kommunalrecht.oparl._spec import SPEC, Kind, parse_type_uri
 from kommunalrecht.oparl.check import is_date, is_datetime, is_url
 
@@ -38,6 +42,7 @@ __all__ = [
     "LIST_ELEMENT",
     "MAPPING_VERSION",
     "NS",
+    "VENDOR_ELEMENTS",
     "XSD_TYPES",
     "escape_attr",
     "escape_text",
@@ -62,6 +67,14 @@ MAPPING_VERSION = "1.1"
 
 LIST_ELEMENT = "List"
 """Root element of a list page (§2.5: ``data`` / ``pagination`` / ``links``)."""
+
+VENDOR_ELEMENTS: Mapping[str, str] = dict(VENDOR_TYPES)
+"""Type URI → local name (in :data:`EXT_NS`) of the element of each vendor object type of this
+library (docs/oparl/index.md, "Herstellertyp"); all its members are ``ext:property``.
+
+>>> VENDOR_ELEMENTS["https://schema.kommunalrecht.example/1.1/Dringlichkeitsentscheidung"]
+'Dringlichkeitsentscheidung'
+"""
 
 XSD_TYPES: Mapping[Kind, str] = {
     Kind.STRING: "String",
@@ -163,13 +176,19 @@ def fits(kind: Kind, value: Any) -> bool:
 def object_type(d: Mapping[str, Any], expect: str | None = None) -> str | None:
     """The OParl type name whose element represents dict ``d`` (``None``: none known).
 
-    The ``type`` member decides (any OParl version's type URI); ``expect`` is the fallback for
+    The ``type`` member decides (any OParl version's type URI, or a vendor type URI of
+    :data:`VENDOR_ELEMENTS`, which gives that element's name); ``expect`` is the fallback for
     objects without a readable ``type``.
 
     >>> object_type({"type": "https://schema.oparl.org/1.0/Body"}), object_type({}, "Paper")
     ('Body', 'Paper')
+    >>> object_type({"type": "https://schema.kommunalrecht.example/1.1/Dringlichkeitsentscheidung"})
+    'Dringlichkeitsentscheidung'
     """
-    parsed = parse_type_uri(d.get("type"))
+    t = d.get("type")
+    if t.__class__ is str and t in VENDOR_ELEMENTS:
+        return VENDOR_ELEMENTS[t]
+    parsed = parse_type_uri(t)
     if parsed is not None and parsed[0] in SPEC:
         return parsed[0]
     if expect is not None and expect in SPEC:

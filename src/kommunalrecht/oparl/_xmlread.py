@@ -36,7 +36,7 @@ from lxml import etree
 
 from kommunalrecht.errors import ParseError
 from kommunalrecht.oparl._spec import LIST_LINKS, LIST_PAGINATION, SPEC, Kind
-from kommunalrecht.oparl._xmlmap import EXT_NS, LIST_ELEMENT, NS, unescape_text
+from kommunalrecht.oparl._xmlmap import EXT_NS, LIST_ELEMENT, NS, VENDOR_ELEMENTS, unescape_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -176,7 +176,10 @@ _LIST = _N + LIST_ELEMENT
 _READ: dict[str, dict[str, tuple[str, Kind, str]]] = {
     t: {_N + p.name: (p.name, p.kind, p.target or "") for p in ts.props} for t, ts in SPEC.items()
 }
+# vendor object types (ext:Dringlichkeitsentscheidung): only ext:property children
+_READ.update((v, {}) for v in VENDOR_ELEMENTS.values())
 _ROOTS: dict[str, str] = {_N + t: t for t in SPEC}
+_ROOTS.update((_E + v, v) for v in VENDOR_ELEMENTS.values())
 _PAGE_PARTS: dict[str, tuple[tuple[str, ...], Kind]] = {
     _N + "pagination": (LIST_PAGINATION, Kind.INTEGER),
     _N + "links": (LIST_LINKS, Kind.URL),

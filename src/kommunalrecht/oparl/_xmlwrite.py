@@ -27,6 +27,7 @@ from kommunalrecht.oparl._xmlmap import (
     LIST_ELEMENT,
     MAPPING_VERSION,
     NS,
+    VENDOR_ELEMENTS,
     escape_attr,
     escape_text,
     fits,
@@ -69,6 +70,11 @@ _TABLES: dict[str, tuple[_Row, ...]] = {
     )
     for t, ts in SPEC.items()
 }
+# vendor object types: no typed properties, every member is an ext:property
+_TABLES.update((v, ()) for v in VENDOR_ELEMENTS.values())
+_BY_NAME: dict[str, Mapping[str, Any]] = {t: ts.by_name for t, ts in SPEC.items()}
+_BY_NAME.update((v, {}) for v in VENDOR_ELEMENTS.values())
+_VENDOR = frozenset(VENDOR_ELEMENTS.values())
 
 
 def is_page(d: Mapping[str, Any]) -> bool:
@@ -171,7 +177,9 @@ def emit_object(
 
     ``tag`` is the start tag's content without ``<``/``>`` (element name plus attributes).
     Properties are written in spec order; a value without a typed form (:func:`fits`) and
-    every vendor / unknown property follow as ``ext:property``.
+    every vendor / unknown property follow as ``ext:property``. A vendor object type
+    (:data:`~._xmlmap.VENDOR_ELEMENTS`) is the element ``ext:<tname>`` with every member as
+    ``ext:property``.
 
     >>> out: list[str] = []
     >>> emit_object(out, "File", "resolutionFile", {"size": 12, "x:y": [None]}, "$")
@@ -181,6 +189,8 @@ def emit_object(
     """
     if depth >= MAX_DEPTH:
         raise ParseError(f"objects nested at most {MAX_DEPTH} deep", "deeper nesting", path=path)
+    if tname in _VENDOR:
+        tag = f"{_X}:{tag}"
     out.append(f"<{tag}>")
     generic: list[str] | None = None
     seen = 0
@@ -237,7 +247,7 @@ def emit_object(
         for name in generic:
             _named(out, "property", name, d[name], f"{path}.{name}", depth)
     if seen < len(d):
-        table = SPEC[tname].by_name
+        table = _BY_NAME[tname]
         for k, v in d.items():
             if k not in table:
                 _named(out, "property", k, v, f"{path}.{k}", depth)

@@ -4,7 +4,8 @@
 ``kommunalrecht/oparl/schema/oparl-1.1.xsd`` (target namespace ``urn:kommunalrecht:oparl:1.1``:
 the 12 OParl 1.1 object types of OParl 1.1 §3 and the list page of §2.5) and
 ``oparl-1.1-ext.xsd`` (namespace ``urn:kommunalrecht:oparl:1.1:ext``: vendor and unknown
-properties and the generic JSON value encoding), which the first imports. A test asserts that
+properties, the generic JSON value encoding and the elements of this library's vendor object
+types such as ``ext:Dringlichkeitsentscheidung``), which the first imports. A test asserts that
 the shipped files equal :func:`generate`, so they cannot drift from the field tables.
 
 What XSD 1.0 cannot express is left to :func:`kommunalrecht.oparl.check` on the converted
@@ -32,6 +33,7 @@ from kommunalrecht.oparl._xmlmap import (
     LIST_ELEMENT,
     MAPPING_VERSION,
     NS,
+    VENDOR_ELEMENTS,
     XSD_TYPES,
 )
 
@@ -142,6 +144,7 @@ def _main() -> str:
         '    <xs:choice minOccurs="0" maxOccurs="unbounded">',
     ]
     lines += [f'      <xs:element ref="{t}"/>' for t in SPEC]
+    lines += [f'      <xs:element ref="{x}:{v}"/>' for v in VENDOR_ELEMENTS.values()]
     lines += [
         f'      <xs:group ref="{x}:value"/>',
         "    </xs:choice>",
@@ -234,6 +237,28 @@ def _ext() -> str:
             "    ",
         ),
         "  </xs:element>",
+        '  <xs:simpleType name="Version">',
+        '    <xs:restriction base="xs:string">',
+        f'      <xs:enumeration value="{MAPPING_VERSION}"/>',
+        "    </xs:restriction>",
+        "  </xs:simpleType>",
+        '  <xs:complexType name="VendorObject">',
+        *_doc(
+            "An object of a kommunalrecht vendor type (OParl 1.1 §2.1): every member, type"
+            " and id included, as ext:property.",
+            "    ",
+        ),
+        "    <xs:sequence>",
+        '      <xs:element ref="property" minOccurs="0" maxOccurs="unbounded"/>',
+        "    </xs:sequence>",
+        '    <xs:attribute name="version" type="Version"/>',
+        "  </xs:complexType>",
+    ]
+    for uri, v in VENDOR_ELEMENTS.items():
+        lines.append(f'  <xs:element name="{v}" type="VendorObject">')
+        lines += _doc(f"Vendor object type {uri}.", "    ")
+        lines.append("  </xs:element>")
+    lines += [
         "</xs:schema>",
     ]
     return "\n".join(lines) + "\n"
