@@ -6,6 +6,7 @@ import copy
 import io
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from kommunalrecht.model import MODELLKLASSEN, Dringlichkeitsentscheidung
 from kommunalrecht.oparl import _xsdgen
 from kommunalrecht.oparl._repair import repair
 from kommunalrecht.oparl._spec import SPEC, Kind, type_uri
+from kommunalrecht.oparl._xmlmap import datetime_fits, fits, uri_fits
 from kommunalrecht.oparl.check import check
 from kommunalrecht.oparl.xml import (
     EXT_NAMESPACE,
@@ -613,3 +615,90 @@ def test_hypothesis_valid_oparl_objects_roundtrip_and_check_alike(d: dict[str, A
     assert _valid(data)
     assert xml_to_dict(data) == d
     assert check_xml(data) == check(d) == []
+
+
+# ---------------------------------------------------------------------------------------
+# the one-regex typed-form checks equal the straightforward definitions they replace
+
+
+def _uri_fits_reference(v: Any) -> bool:
+    from kommunalrecht.oparl.check import is_url
+
+    if not is_url(v):
+        return False
+    if "%" in v and re.search(r"%(?![0-9A-Fa-f]{2})", v) is not None:
+        return False
+    if "[" in v or "]" in v or v.count("#") > 1:
+        return False
+    rest = v[v.index("://") + 3 :]
+    end = min([i for i in (rest.find(s) for s in "/?#") if i != -1], default=len(rest))
+    hostport = rest[:end].rpartition("@")[2]
+    if ":" in hostport:
+        port = hostport.partition(":")[2]
+        return 0 < len(port) < 10 and port.isascii() and port.isdigit()
+    return True
+
+
+def _datetime_fits_reference(v: Any) -> bool:
+    from kommunalrecht.oparl.check import is_datetime
+
+    if not is_datetime(v):
+        return False
+    hh = int(v[20:22])
+    return hh < 14 or (hh == 14 and v[23:25] == "00")
+
+
+_uri_parts = st.lists(
+    st.sampled_from(
+        [*"ab:/?#@%[]09fF .-\t\u00e4\n\u0660", "%2f", "%g", "@h:8/", "::", "#x", ":123", "/p"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["http://", "https://", "", "htt://", "HTTP://"]), _uri_parts)
+def test_hypothesis_uri_fits_equals_reference(scheme: str, rest: str) -> None:
+    v = scheme + rest
+    assert uri_fits(v) == _uri_fits_reference(v)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.datetimes(timezones=st.timezones()).map(lambda d: d.isoformat(timespec="seconds")),
+        st.from_regex(
+            r"[0-9٠]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[-+Z][0-9]{2}:[0-9]{2}",
+            fullmatch=True,
+        ),
+        st.text(alphabet="0123456789-T:+Z", min_size=20, max_size=26),
+    )
+)
+def test_hypothesis_datetime_fits_equals_reference(v: str) -> None:
+    assert datetime_fits(v) == _datetime_fits_reference(v)
+    assert fits(Kind.DATETIME, v) == datetime_fits(v)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.from_regex(
+            r"https?://[A-Za-z0-9.:@%#\[\]-]{0,12}(/[A-Za-z0-9._~/&<-]{0,12})?", fullmatch=True
+        ),
+        st.datetimes(timezones=st.timezones()).map(lambda d: d.isoformat(timespec="seconds")),
+        st.dates().map(str),
+        st.from_regex(
+            r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}[-+][0-9:]{5})?", fullmatch=True
+        ),
+    )
+)
+def test_hypothesis_writer_fast_paths_imply_the_full_checks(v: str) -> None:
+    from kommunalrecht.oparl import _xmlwrite
+    from kommunalrecht.oparl.check import is_date
+
+    if _xmlwrite._plain_url(v):
+        assert uri_fits(v) and _xmlwrite._url(v) == v
+    if _xmlwrite._plain_datetime(v):
+        assert datetime_fits(v)
+    if _xmlwrite._plain_date(v):
+        assert is_date(v)

@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from kommunalrecht.oparl._mapping import VENDOR_TYPES
 from kommunalrecht.oparl._spec import SPEC, Kind, parse_type_uri
-from kommunalrecht.oparl.check import is_date, is_datetime, is_url
+from kommunalrecht.oparl.check import is_date
 
 __all__ = [
     "EXT_NS",
@@ -44,6 +45,7 @@ __all__ = [
     "NS",
     "VENDOR_ELEMENTS",
     "XSD_TYPES",
+    "datetime_fits",
     "escape_attr",
     "escape_text",
     "fits",
@@ -92,13 +94,48 @@ XSD_TYPES: Mapping[Kind, str] = {
 ``JsonObject`` are complex types of the shipped schema; embedded kinds use the target type)."""
 
 
-def _offset_ok(value: str) -> bool:
-    # xs:dateTime allows time-zone offsets up to ±14:00 only
-    hh = int(value[20:22])
-    return hh < 14 or (hh == 14 and value[23:25] == "00")
+# xs:dateTime in the OParl profile (``yyyy-mm-ddThh:mm:ss±hh:mm``), offset at most ±14:00;
+# whether the day and time exist is left to datetime.fromisoformat
+_DT_FORM = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-](?:(?:0[0-9]|1[0-3]):[0-9]{2}|14:00)"
+).fullmatch
+_fromisoformat = datetime.fromisoformat
 
 
-_PCT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+def datetime_fits(value: Any) -> bool:
+    """Whether ``value`` is an OParl ``date-time`` (:func:`~kommunalrecht.oparl.check.is_datetime`)
+    that ``xs:dateTime`` also accepts (time-zone offset at most ±14:00).
+
+    >>> datetime_fits("2021-11-16T17:00:00+01:00"), datetime_fits("2021-11-16T17:00:00+14:30")
+    (True, False)
+    >>> datetime_fits("2021-02-30T17:00:00+01:00"), datetime_fits("2021-11-16T17:00:00Z")
+    (False, False)
+    """
+    if value.__class__ is not str or _DT_FORM(value) is None:
+        return False
+    try:
+        _fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# xs:anyURI as libxml2 validates it, restricted to OParl URLs (check.is_url): http(s), a
+# non-empty authority whose port (after the last "@", first ":") is 1-9 ASCII digits, no
+# space, "[" or "]", "%" only before two hex digits, at most one "#"; isprintable() is
+# checked separately
+def _run(excluded: str) -> str:
+    # characters other than `excluded`, "%" only before two hex digits (unrolled loop,
+    # possessive: no backtracking into a run)
+    n = f"[^ \\[\\]%#{excluded}]*+"
+    return f"{n}(?:%[0-9A-Fa-f]{{2}}{n})*+"
+
+
+_URI_FORM = re.compile(
+    rf"https?://(?=[^/?#])(?:{_run('/?@')}@)*+{_run('/?@:')}(?::[0-9]{{1,9}})?"
+    rf"(?:[/?]{_run('')})?(?:#{_run('')})?",
+    re.DOTALL,
+).fullmatch
 
 
 def uri_fits(value: Any) -> bool:
@@ -107,32 +144,14 @@ def uri_fits(value: Any) -> bool:
 
     Stricter than ``is_url`` in what RFC 3986 demands: ``%`` followed by two hex digits, at most
     one ``#``, a numeric port, no ``[``/``]`` (IPv6 literals). Other URLs are written in the
-    generic form, so they still round-trip.
+    generic form, so they still round-trip. One regular expression (plus ``isprintable``).
 
     >>> uri_fits("https://ris.example/a%20b?x=1#top"), uri_fits("https://ris.example/100%")
     (True, False)
     >>> uri_fits("http://h:80/"), uri_fits("http://h:/"), uri_fits("http://[::1]/")
     (True, False, False)
     """
-    if not is_url(value):
-        return False
-    v: str = value
-    if "%" in v and _PCT.search(v) is not None:
-        return False
-    if "[" in v or "]" in v or v.count("#") > 1:
-        return False
-    rest = v[v.index("://") + 3 :]
-    end = len(rest)
-    for sep in "/?#":
-        i = rest.find(sep)
-        if i != -1 and i < end:
-            end = i
-    hostport = rest[:end].rpartition("@")[2]
-    if ":" in hostport:
-        port = hostport.partition(":")[2]
-        if not (0 < len(port) < 10 and port.isascii() and port.isdigit()):
-            return False
-    return True
+    return value.__class__ is str and _URI_FORM(value) is not None and value.isprintable()
 
 
 def fits(kind: Kind, value: Any) -> bool:
@@ -153,7 +172,7 @@ def fits(kind: Kind, value: Any) -> bool:
     if kind is Kind.URL or kind is Kind.EXTERNAL_LIST:
         return uri_fits(value)
     if kind is Kind.DATETIME:
-        return is_datetime(value) and _offset_ok(value)
+        return datetime_fits(value)
     if kind is Kind.DATE:
         return is_date(value)
     if kind is Kind.INTEGER:

@@ -1,10 +1,13 @@
 """Writer of the OParl XML form: OParl 1.1 dicts → XML text, generated from the field tables.
 
-For every OParl type the emitter table holds, in spec order (OParl 1.1 §3), the property
-name, its :class:`~kommunalrecht.oparl._spec.Kind`, the embedded target type and the
-pre-built start and end tags; one loop per object writes escaped strings directly (no lxml
-element tree), which is what keeps XML encoding close to JSON encoding in speed. The output is
-checked against the generated XSD in the tests.
+For every OParl type one emitter function is generated from the field table at import
+(:func:`_emitter_source`): it writes the properties in spec order (OParl 1.1 §3) with
+pre-built start and end tags and the typed-form check of each property's
+:class:`~kommunalrecht.oparl._spec.Kind` inlined (``uri_fits``, ``datetime_fits`` … — one
+regular expression each, so every value the XSD cannot hold still takes the ``ext:property``
+fallback), and appends escaped strings directly (no lxml element tree), which is what keeps
+XML encoding close to JSON encoding in speed. The output is checked against the generated XSD
+in the tests.
 
 >>> emit_document({"id": "https://x.example/m/1",
 ...                "type": "https://schema.oparl.org/1.1/Meeting", "cancelled": False})
@@ -16,6 +19,7 @@ version="1.1"><id>https://x.example/m/1</id><type>https://schema.oparl.org/1.1/M
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,11 +32,14 @@ from kommunalrecht.oparl._xmlmap import (
     MAPPING_VERSION,
     NS,
     VENDOR_ELEMENTS,
+    datetime_fits,
     escape_attr,
     escape_text,
     fits,
     object_type,
+    uri_fits,
 )
+from kommunalrecht.oparl.check import is_date
 
 __all__ = ["MAX_DEPTH", "ROOT_ATTRS", "emit_document", "emit_object", "is_page"]
 
@@ -47,34 +54,6 @@ _X = EXT_PREFIX
 _ESC_ATTR = f' {_X}:escaped="true"'
 _NAME_ESC = f' {_X}:nameEscaped="true"'
 _MISSING: Any = object()
-
-_STRING = Kind.STRING
-_URL = Kind.URL
-_EXT = Kind.EXTERNAL_LIST
-_DATE = Kind.DATE
-_DT = Kind.DATETIME
-_INT = Kind.INTEGER
-_BOOL = Kind.BOOLEAN
-_OBJ = Kind.OBJECT
-_SL = Kind.STRING_LIST
-_UL = Kind.URL_LIST
-_EMB = Kind.EMBEDDED
-_EL = Kind.EMBEDDED_LIST
-
-# per type: (name, kind, target, "<name>", "</name>", '<name ext:escaped="true">')
-_Row = tuple[str, Kind, str, str, str, str]
-_TABLES: dict[str, tuple[_Row, ...]] = {
-    t: tuple(
-        (p.name, p.kind, p.target or "", f"<{p.name}>", f"</{p.name}>", f"<{p.name}{_ESC_ATTR}>")
-        for p in ts.props
-    )
-    for t, ts in SPEC.items()
-}
-# vendor object types: no typed properties, every member is an ext:property
-_TABLES.update((v, ()) for v in VENDOR_ELEMENTS.values())
-_BY_NAME: dict[str, Mapping[str, Any]] = {t: ts.by_name for t, ts in SPEC.items()}
-_BY_NAME.update((v, {}) for v in VENDOR_ELEMENTS.values())
-_VENDOR = frozenset(VENDOR_ELEMENTS.values())
 
 
 def is_page(d: Mapping[str, Any]) -> bool:
@@ -179,7 +158,8 @@ def emit_object(
     Properties are written in spec order; a value without a typed form (:func:`fits`) and
     every vendor / unknown property follow as ``ext:property``. A vendor object type
     (:data:`~._xmlmap.VENDOR_ELEMENTS`) is the element ``ext:<tname>`` with every member as
-    ``ext:property``.
+    ``ext:property``. The work is done by the emitter generated for ``tname``
+    (:func:`_emitter_source`).
 
     >>> out: list[str] = []
     >>> emit_object(out, "File", "resolutionFile", {"size": 12, "x:y": [None]}, "$")
@@ -187,71 +167,160 @@ def emit_object(
     '<resolutionFile><size>12</size><ext:property name="x:y"><ext:array><ext:null/></ext:array>\
 </ext:property></resolutionFile>'
     """
+    _EMITTERS[tname](out, tag, d, path, depth)
+
+
+def _vendor_object(out: list[str], tag: str, d: Mapping[str, Any], path: str, depth: int) -> None:
     if depth >= MAX_DEPTH:
         raise ParseError(f"objects nested at most {MAX_DEPTH} deep", "deeper nesting", path=path)
-    if tname in _VENDOR:
-        tag = f"{_X}:{tag}"
-    out.append(f"<{tag}>")
-    generic: list[str] | None = None
-    seen = 0
-    for name, kind, target, o, c, oe in _TABLES[tname]:
-        v = d.get(name, _MISSING)
-        if v is _MISSING:
-            continue
-        seen += 1
-        cls = v.__class__
-        if kind is _STRING:
-            if cls is str:
-                _text(out, o, oe, c, v)
-                continue
-        elif kind is _URL or kind is _EXT or kind is _DATE or kind is _DT:
-            if fits(kind, v):
-                out.append(o + _url(v) + c)
-                continue
-        elif kind is _INT:
-            if cls is int:
-                out.append(f"{o}{v}{c}")
-                continue
-        elif kind is _BOOL:
-            if cls is bool:
-                out.append(o + ("true" if v else "false") + c)
-                continue
-        elif kind is _EL:
-            if cls is list and v and all(x.__class__ is dict for x in v):
-                for i, item in enumerate(v):
-                    emit_object(out, target, name, item, f"{path}.{name}[{i}]", depth + 1)
-                continue
-        elif kind is _EMB:
-            if cls is dict:
-                emit_object(out, target, name, v, f"{path}.{name}", depth + 1)
-                continue
-        elif kind is _SL:
-            if cls is list and v and all(x.__class__ is str for x in v):
-                for item in v:
-                    _text(out, o, oe, c, item)
-                continue
-        elif kind is _UL:
-            if fits(kind, v):
-                for item in v:
-                    out.append(o + _url(item) + c)
-                continue
-        elif kind is _OBJ and cls is dict:
-            out.append(o)
-            emit_json(out, v, f"{path}.{name}", depth + 1)
-            out.append(c)
-            continue
-        if generic is None:
-            generic = []
-        generic.append(name)
-    if generic is not None:
-        for name in generic:
-            _named(out, "property", name, d[name], f"{path}.{name}", depth)
-    if seen < len(d):
-        table = _BY_NAME[tname]
-        for k, v in d.items():
-            if k not in table:
-                _named(out, "property", k, v, f"{path}.{k}", depth)
-    out.append(f"</{tag.partition(' ')[0]}>")
+    out.append(f"<{_X}:{tag}>")
+    for k, v in d.items():
+        _named(out, "property", k, v, f"{path}.{k}", depth)
+    out.append(f"</{_X}:{tag.partition(' ')[0]}>")
+
+
+# Per type, one generated function writes the properties in spec order with the check of each
+# kind inlined (no loop over the table, no dispatch on the kind at run time). A value that
+# fails its check is remembered in `generic` and written as ext:property afterwards.
+_CHECKS: dict[Kind, tuple[str, str]] = {
+    # kind: (condition on v, statements writing v) as str.format templates: {o}/{c}/{oe} the
+    # tags, {n} the property name, {t} the emitter of the embedded target type
+    Kind.STRING: ("v.__class__ is str", "_text(out, {o}, {oe}, {c}, v)"),
+    Kind.URL: ("uri_fits(v)", "out.append({o} + _url(v) + {c})"),
+    Kind.EXTERNAL_LIST: ("uri_fits(v)", "out.append({o} + _url(v) + {c})"),
+    Kind.DATETIME: ("datetime_fits(v)", "out.append({o} + v + {c})"),
+    Kind.DATE: ("is_date(v)", "out.append({o} + v + {c})"),
+    Kind.INTEGER: ("v.__class__ is int", "out.append({o} + str(v) + {c})"),
+    Kind.BOOLEAN: ("v.__class__ is bool", "out.append({o} + ('true' if v else 'false') + {c})"),
+    Kind.OBJECT: (
+        "v.__class__ is dict",
+        "out.append({o})\nemit_json(out, v, path + '.{n}', depth + 1)\nout.append({c})",
+    ),
+    Kind.EMBEDDED: ("v.__class__ is dict", "{t}(out, '{n}', v, path + '.{n}', depth + 1)"),
+    Kind.EMBEDDED_LIST: (
+        "v.__class__ is list and v and all(x.__class__ is dict for x in v)",
+        "for i, x in enumerate(v):\n    {t}(out, '{n}', x, f'{{path}}.{n}[{{i}}]', depth + 1)",
+    ),
+    Kind.STRING_LIST: (
+        "v.__class__ is list and v and all(x.__class__ is str for x in v)",
+        "for x in v:\n    _text(out, {o}, {oe}, {c}, x)",
+    ),
+    Kind.URL_LIST: (
+        "v.__class__ is list and v and all(uri_fits(x) for x in v)",
+        "for x in v:\n    out.append({o} + _url(x) + {c})",
+    ),
+}
+
+
+# fast paths tried first: values that certainly fit and need no escaping at all
+_PLAIN = "v.__class__ is str and {test} is not None"
+_FAST: dict[Kind, tuple[str, str]] = {
+    Kind.STRING: (
+        "v.__class__ is str and v.isprintable() and '&' not in v and '<' not in v and '>' not in v",
+        "out.append({o} + v + {c})",
+    ),
+    Kind.URL: (_PLAIN.format(test="_plain_url(v)"), "out.append({o} + v + {c})"),
+    Kind.EXTERNAL_LIST: (_PLAIN.format(test="_plain_url(v)"), "out.append({o} + v + {c})"),
+    Kind.DATETIME: (_PLAIN.format(test="_plain_datetime(v)"), "out.append({o} + v + {c})"),
+    Kind.DATE: (_PLAIN.format(test="_plain_date(v)"), "out.append({o} + v + {c})"),
+}
+
+_plain_url = re.compile(r"https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?").fullmatch
+"""URLs of only unreserved characters and ``/``: they fit ``xs:anyURI`` (:func:`uri_fits`) and
+need no escaping."""
+
+_DAY = r"(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+_plain_date = re.compile(_DAY).fullmatch
+"""Dates with a day of month up to 28: they exist, so they fit ``xs:date`` (``is_date``)."""
+
+_plain_datetime = re.compile(
+    _DAY + r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9][+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00)"
+).fullmatch
+"""OParl date-times with such a day, a valid time and an offset up to ±14:00: they fit
+``xs:dateTime`` (:func:`datetime_fits`)."""
+
+
+def _emitter_source(tname: str) -> str:
+    """Python source of the emitter of OParl type ``tname`` (a function ``emit_<tname>``).
+
+    >>> print(_emitter_source("File").splitlines()[0])
+    def emit_File(out, tag, d, path, depth):
+    """
+    ts = SPEC[tname]
+    lines = [
+        f"def emit_{tname}(out, tag, d, path, depth):",
+        "    if depth >= MAX_DEPTH:",
+        "        raise ParseError(f'objects nested at most {MAX_DEPTH} deep', 'deeper nesting',"
+        " path=path)",
+        "    out.append('<' + tag + '>')",
+        "    generic = []",
+        "    seen = 0",
+        "    get = d.get",
+    ]
+    for p in ts.props:
+        n = p.name
+        fields = {
+            "o": repr(f"<{n}>"),
+            "c": repr(f"</{n}>"),
+            "oe": repr(f"<{n}{_ESC_ATTR}>"),
+            "n": n,
+            "t": f"emit_{p.target}",
+        }
+        lines += [
+            f"    v = get({n!r}, _MISSING)",
+            "    if v is not _MISSING:",
+            "        seen += 1",
+        ]
+        keyword = "if"
+        fast = _FAST.get(p.kind)
+        for cond, body in (_CHECKS[p.kind],) if fast is None else (fast, _CHECKS[p.kind]):
+            lines.append(f"        {keyword} {cond}:")
+            lines += [f"            {line}" for line in body.format(**fields).splitlines()]
+            keyword = "elif"
+        lines += ["        else:", f"            generic.append({n!r})"]
+    lines += [
+        "    for name in generic:",
+        "        _named(out, 'property', name, d[name], path + '.' + name, depth)",
+        "    if seen < len(d):",
+        "        for k, v in d.items():",
+        "            if k not in BY_NAME:",
+        "                _named(out, 'property', k, v, path + '.' + k, depth)",
+        "    out.append('</' + tag.partition(' ')[0] + '>')",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _build_emitters() -> dict[str, Any]:
+    names: dict[str, Any] = {
+        "MAX_DEPTH": MAX_DEPTH,
+        "ParseError": ParseError,
+        "_MISSING": _MISSING,
+        "_text": _text,
+        "_url": _url,
+        "_named": _named,
+        "emit_json": emit_json,
+        "uri_fits": uri_fits,
+        "datetime_fits": datetime_fits,
+        "is_date": is_date,
+        "_plain_url": _plain_url,
+        "_plain_date": _plain_date,
+        "_plain_datetime": _plain_datetime,
+    }
+    emitters: dict[str, Any] = {}
+    for tname, ts in SPEC.items():
+        scope = dict(names, BY_NAME=frozenset(ts.by_name))
+        code = compile(_emitter_source(tname), f"<kommunalrecht.oparl xml emitter {tname}>", "exec")
+        exec(code, scope)
+        emitters[tname] = scope[f"emit_{tname}"]
+    # every emitter calls the emitters of its embedded types by name: bind them in each scope
+    for tname in SPEC:
+        emitters[tname].__globals__.update({f"emit_{t}": emitters[t] for t in SPEC})
+    for v in VENDOR_ELEMENTS.values():
+        emitters[v] = _vendor_object
+    return emitters
+
+
+_EMITTERS: dict[str, Any] = _build_emitters()
 
 
 def _emit_page(out: list[str], d: Mapping[str, Any], expect: str | None) -> None:
