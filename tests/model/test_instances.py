@@ -9,7 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .strategies import ALL_CLASSES, instances
+import kommunalrecht as kr
+from kommunalrecht.model import MODELLKLASSEN
+from kommunalrecht.testing.strategies import instanzen as instances
+
+ALL_CLASSES = (*MODELLKLASSEN, kr.Abstimmung, kr.Beschluss, kr.VerlaufEintrag)
 
 
 @pytest.mark.parametrize("cls", ALL_CLASSES, ids=lambda c: c.__name__)
