@@ -16,7 +16,6 @@ import attrs
 from . import _validators as v
 from ._base import (
     Objekt,
-    check_order,
     f_datum,
     f_enum_field,
     f_flag,
@@ -75,9 +74,7 @@ class Wahlperiode(Objekt):
     beginn: _dt.date | None = f_datum()
     ende: _dt.date | None = f_datum()
 
-    def __attrs_post_init__(self) -> None:
-        Objekt.__attrs_post_init__(self)
-        check_order(self, "beginn", "ende")
+    ORDNUNG = (("created", "modified"), ("beginn", "ende"))
 
 
 @attrs.frozen(kw_only=True)
@@ -156,9 +153,7 @@ class Gremium(Objekt):
         default=None, validator=v.opt_non_negative_int
     )
 
-    def __attrs_post_init__(self) -> None:
-        Objekt.__attrs_post_init__(self)
-        check_order(self, "beginn", "ende")
+    ORDNUNG = (("created", "modified"), ("beginn", "ende"))
 
 
 @attrs.frozen(kw_only=True)
@@ -184,9 +179,7 @@ class Mitgliedschaft(Objekt):
     ende: _dt.date | None = f_datum()
     fuer: str | None = f_ref("Gremium")
 
-    def __attrs_post_init__(self) -> None:
-        Objekt.__attrs_post_init__(self)
-        check_order(self, "beginn", "ende")
+    ORDNUNG = (("created", "modified"), ("beginn", "ende"))
 
 
 @attrs.frozen(kw_only=True)

@@ -44,7 +44,7 @@ def _count() -> Any:
     return attrs.field(default=0, validator=v.non_negative_int)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # layout twin: see oparl._msgfast
 class Abstimmung:
     """A vote: counts of Ja, Nein, Enthaltung, ungültig and of members not voting as befangen.
 
@@ -78,7 +78,7 @@ class Abstimmung:
         return self.ja + self.nein + self.enthaltung + self.ungueltig
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # layout twin: see oparl._msgfast
 class Beschluss:
     """Outcome of a TOP: the closed ``ergebnis``, the verbatim RIS result string
     (``ergebnis_text``, e.g. "einstimmig empfohlen"), the resolution text and the vote.
@@ -132,8 +132,10 @@ class Tagesordnungspunkt(Objekt):
     status: Tagesordnungspunktstatus | None = f_enum_field(Tagesordnungspunktstatus)
     verlauf: tuple[VerlaufEintrag, ...] = f_many(VerlaufEintrag)
 
+    ORDNUNG = (("created", "modified"), ("beginn", "ende"))
+
     def __attrs_post_init__(self) -> None:
-        Objekt.__attrs_post_init__(self)
+        check_order(self, "created", "modified")
         p = self.position
         if p is not None and (p.__class__ is not int or p < 0):
             raise InvariantError(
@@ -190,9 +192,7 @@ class Sitzung(Objekt):
     status: Sitzungsstatus | None = f_enum_field(Sitzungsstatus)
     verlauf: tuple[VerlaufEintrag, ...] = f_many(VerlaufEintrag)
 
-    def __attrs_post_init__(self) -> None:
-        Objekt.__attrs_post_init__(self)
-        check_order(self, "beginn", "ende")
+    ORDNUNG = (("created", "modified"), ("beginn", "ende"))
 
     @property
     def tag(self) -> _dt.date | None:

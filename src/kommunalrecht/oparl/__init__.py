@@ -350,6 +350,10 @@ def loads(
         return loads_xml(data, mode=mode, expect=expect)
     if fmt != "json":
         raise ConfigError("format", "'json', 'xml' or None", format)
+    if mode == "strict" and expect is None:
+        obj = default_converter().decode_json_checked(data)
+        if obj is not None:
+            return obj
     return from_dict(_parse_json(data, findings), mode=mode, expect=expect, findings=findings)
 
 

@@ -1,0 +1,388 @@
+"""Strict OParl JSON reading with the type checks done in C (``msgspec``).
+
+The strict fast decoder of :mod:`._codec` (``sdec_*``) reads a dict that ``orjson`` built and
+checks every value in Python. This module goes one step further for ``bytes``/``str`` input:
+it generates, from the same tables (:mod:`._spec`, :mod:`._mapping`), one ``msgspec.Struct``
+type per model class and embedding context whose field types say what the checker requires
+(non-empty strings, integers ≥ 0, real ``yyyy-mm-dd`` dates, non-empty arrays, the exact
+``type`` URI, required properties present, no ``null``, no unknown property), so that
+``msgspec`` parses *and* checks the document in one C pass. Generated Python then does what
+a type cannot say (URLs, date-time form, the order of an agenda item, the model invariants)
+and builds the model objects.
+
+The contract is the one of ``sdec_*``: a document is returned as model object only if
+:func:`.check.check` would find nothing in it and every model invariant holds; for anything
+else — an unknown or vendor property, ``kommunalrecht:leer``/``ohne`` markers, tombstones,
+``geojson``, a Paper, any value the Structs reject — :func:`decode_fast` returns ``None`` and
+the caller takes the checked path, which decides and reports. The tests run both paths over
+the same documents and require equal results.
+
+Objects are built through *layout twins*: for a frozen slotted class ``C`` a plain class with
+the same base and the same ``__slots__`` is instantiated, its slots are filled by ordinary
+(specialised) attribute stores, and the instance's ``__class__`` is then set to ``C`` —
+CPython allows this between classes of identical layout. It builds a 26-field object about
+three times faster than calling each slot descriptor's ``__set__``. It needs the common
+base :class:`~kommunalrecht.model.Objekt` to have no ``__setattr__`` of its own (each
+concrete class keeps attrs' frozen ``__setattr__``); classes whose base does (the
+Drucksache subclasses) are built slot by slot.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import operator
+import re
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+import attrs
+import msgspec
+
+from ..model import Beschluss, BeschlussErgebnis, Sitzung, Tagesordnungspunkt
+from ._mapping import MAPPING, ClassMap, Conv, Feld
+from ._spec import SPEC, Kind, type_uri
+
+__all__ = ["FastDecoder", "make_fast_decoder"]
+
+_NONEMPTY = Annotated[str, msgspec.Meta(min_length=1)]
+_COUNT = Annotated[int, msgspec.Meta(ge=0)]
+_DT25 = Annotated[str, msgspec.Meta(min_length=25, max_length=25)]
+
+_URL_FAST = re.compile(r"https?://(?![/?#])[!-~]+", re.ASCII).fullmatch
+"""A strict subset of :func:`.check.is_url`: printable ASCII without space after
+``http(s)://`` (non-ASCII URLs take the checked path, which accepts them)."""
+
+_DATETIME_FORM = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", re.ASCII).fullmatch
+_dt_from = _dt.datetime.fromisoformat
+
+
+def _mdt(memo: dict[str, _dt.datetime], v: str) -> _dt.datetime:
+    """Parse an OParl ``date-time`` (the form :func:`.check.is_datetime` accepts), memoised per
+    document (``created``/``modified`` repeat across embedded objects)."""
+    if _DATETIME_FORM(v) is None:
+        raise _SlowError
+    r = memo[v] = _dt_from(v)
+    return r
+
+
+class _SlowError(Exception):
+    """Not sure: the checked path decides."""
+
+
+def _urls_fast(v: list[str]) -> bool:
+    for x in v:  # noqa: SIM110 - a plain loop is faster than all() over a generator
+        if _URL_FAST(x) is None:
+            return False
+    return True
+
+
+def _twin(cls: type[Any]) -> type[Any] | None:
+    """The layout twin of ``cls`` (see the module docstring), or ``None`` if a base of ``cls``
+    has its own ``__setattr__`` (then the object is built slot by slot)."""
+    if any("__setattr__" in vars(b) or "__delattr__" in vars(b) for b in cls.__mro__[1:-1]):
+        return None
+    twin = type(f"_{cls.__name__}Bau", (cls.__mro__[1],), {"__slots__": cls.__slots__})
+    try:
+        probe: Any = object.__new__(twin)
+        probe.__class__ = cls
+    except TypeError:  # pragma: no cover - layouts differ (another Python implementation)
+        return None
+    return twin
+
+
+def _build_lines(
+    cls: type[Any], var: str, values: dict[str, str], ns: dict[str, Any], indent: str = "    "
+) -> list[str]:
+    """Lines that build ``cls`` from ``values`` (field → expression) into ``var``."""
+    names = [a.name for a in attrs.fields(cls)]
+    ns[f"_C_{cls.__name__}"] = cls
+    key = f"_T_{cls.__name__}"
+    if key not in ns:
+        ns[key] = _twin(cls)
+    if ns[key] is not None:
+        out = [f"{var} = _new({key})"]
+        out += [f"{var}.{n} = {values[n]}" for n in names]
+        out.append(f"{var}.__class__ = _C_{cls.__name__}")
+    else:
+        out = [f"{var} = _new(_C_{cls.__name__})"]
+        for n in names:
+            ns[f"_S_{cls.__name__}_{n}"] = getattr(cls, n).__set__
+            out.append(f"_S_{cls.__name__}_{n}({var}, {values[n]})")
+    return [indent + line for line in out]
+
+
+def _nonempty_list(item: Any) -> Any:
+    lst: Any = list
+    return Annotated[lst[item], msgspec.Meta(min_length=1)]
+
+
+def _ident(key: str) -> str:
+    return "k_" + key.replace(":", "_") if not key.isidentifier() else key
+
+
+class _FastGen:
+    """Generates the Struct types and the builders (one per class and embedding context)."""
+
+    def __init__(self, gen: Any) -> None:
+        from ._codec import _ERG_CACHE  # the memo of _erg, shared
+
+        self.gen = gen  # the codec's _Gen: is_backref, const
+        self.ns: dict[str, Any] = {
+            "_new": object.__new__,
+            "_Slow": _SlowError,
+            "_url": _URL_FAST,
+            "_urls": _urls_fast,
+            "_mdt": _mdt,
+            "_vdt": gen.ns["_vdt"],
+            "_date": _dt.date.fromisoformat,
+            "_pair": gen.ns["_pair"],
+            "_erg": gen.ns["_erg"],
+            "_svo": gen.ns["_svo"],
+            "_EC": _ERG_CACHE,
+        }
+        self.sources: list[str] = []
+        self.structs: dict[tuple[type[Any], str | None], Any] = {}
+
+    def const(self, value: Any, hint: str) -> str:
+        name = f"_{hint}_{len(self.ns)}"
+        self.ns[name] = value
+        return name
+
+    @staticmethod
+    def supported(cls: type[Any]) -> bool:
+        cm = MAPPING.get(cls)
+        return cm is not None and cm.oparl_type in SPEC and cm.oparl_type not in ("System", "Paper")
+
+    def field_type(self, cm: ClassMap, f: Feld, parent: str | None) -> Any:
+        """The Struct field type of ``f``, or ``None`` if the fast path does not read it
+        (then its presence makes the Struct reject the document: the checked path reads
+        it)."""
+        c = f.conv
+        if f.vendor:
+            if c in (Conv.TEXT, Conv.URL, Conv.PAIR_ENUM, Conv.ENUM, Conv.DATE, Conv.DATETIME):
+                return str
+            if c is Conv.INT:
+                return _COUNT
+            if c in (Conv.BOOL, Conv.FLAG):
+                return bool
+            if c in (Conv.TEXTS, Conv.REFS):
+                return list[_NONEMPTY]
+            return None  # VERLAUF, ABSTIMMUNG: the checked path
+        kind = SPEC[cm.oparl_type].prop(f.key).kind
+        if kind is Kind.STRING:
+            return _NONEMPTY
+        if kind in (Kind.URL, Kind.EXTERNAL_LIST):
+            return str
+        if kind is Kind.INTEGER:
+            return _COUNT
+        if kind is Kind.BOOLEAN:
+            return bool
+        if kind is Kind.DATE:
+            return _dt.date
+        if kind is Kind.DATETIME:
+            return _DT25
+        if kind is Kind.STRING_LIST:
+            return _nonempty_list(_NONEMPTY)
+        if kind is Kind.URL_LIST:
+            return _nonempty_list(str)
+        if kind is Kind.EMBEDDED and self.supported(f.target):
+            return self.struct(f.target, cm.oparl_type)
+        if kind is Kind.EMBEDDED_LIST and self.supported(f.target):
+            return _nonempty_list(self.struct(f.target, cm.oparl_type))
+        return None  # geojson, locationObject, …: the checked path
+
+    def struct(self, cls: type[Any], parent: str | None) -> Any:
+        """The Struct type of ``cls`` embedded in ``parent`` (``None``: top level, tagged)."""
+        key = (cls, parent)
+        if key in self.structs:
+            return self.structs[key]
+        cm = MAPPING[cls]
+        tname = cm.oparl_type
+        embedded = parent is not None
+        required = {p.name for p in SPEC[tname].props
+                    if p.required.applies(deleted=False, embedded=embedded)}  # fmt: skip
+        fields: list[Any] = []
+        seen: set[str] = set()
+        self.structs[key] = None  # recursion guard (OParl has no embedding cycles)
+        for f in cm.fields:
+            if f.key in seen or f.conv is Conv.ID or self.gen.is_backref(f, parent):
+                continue
+            if f.attr.startswith("beschluss.") and f.conv is Conv.ABSTIMMUNG:
+                continue
+            t = self.field_type(cm, f, parent)
+            if t is None:
+                continue
+            seen.add(f.key)
+            name = _ident(f.key)
+            if f.key in required:
+                fields.append((name, t) if name == f.key else
+                              (name, t, msgspec.field(name=f.key)))  # fmt: skip
+            else:
+                default = False if f.key == "deleted" else None
+                fields.append((name, t, msgspec.field(default=default, name=f.key)))
+        fields.insert(0, ("id", str))
+        uri = type_uri(tname)
+        opts: dict[str, Any] = {"forbid_unknown_fields": True, "gc": False}
+        if embedded:  # a required Literal field: msgspec does not require the tag of a
+            fields.insert(1, ("type", Literal[uri]))  # Struct outside a Union
+        else:
+            opts.update(tag_field="type", tag=uri)
+        # required fields first (msgspec: no required field after one with a default)
+        fields.sort(key=lambda x: len(x) == 3)
+        st = msgspec.defstruct(f"{cls.__name__}__{parent or 'root'}", fields, **opts)
+        self.structs[key] = st
+        self.sources.append(self.builder(cls, parent, {x[0] for x in fields}))
+        return st
+
+    def builder(self, cls: type[Any], parent: str | None, present: set[str]) -> str:
+        """``mdec_<Class>__<parent>(s, pid, M[, idx])``: the model object of Struct ``s``."""
+        cm = MAPPING[cls]
+        tname = cm.oparl_type
+        agenda = cls is Tagesordnungspunkt and parent == "Meeting"
+        fn = f"mdec_{cls.__name__}__{parent or 'root'}"
+        L = [f"def {fn}(s, pid, M{', idx' if agenda else ''}):",
+             "    i = s.id",
+             "    if _url(i) is None or s.deleted: raise _Slow"]  # fmt: skip
+        values: dict[str, str] = {"id": "i", "deleted": "False", "extras": "{}"}
+        for f in cm.fields:
+            c, a, k = f.conv, f.attr, f.key
+            n = _ident(k)
+            if c is Conv.ID or a in values or a.startswith("beschluss."):
+                continue
+            if self.gen.is_backref(f, parent):
+                values[a] = "(pid,)" if c is Conv.REFS else "pid"
+                continue
+            if n not in present:
+                # not read here: its presence made the Struct reject the document
+                values[a] = repr(self.gen_absent(f))
+                continue
+            var = f"v_{a}"
+            values[a] = var
+            kind = None if f.vendor else SPEC[tname].prop(k).kind
+            if cls is Sitzung and a == "status":
+                bv = self.const({m.value: m for m in f.target}, "BV")
+                L.append(f"    {var} = {bv}[v] if (v := s.{n}) is not None else "
+                         "_svo(s.meetingState, s.cancelled)")  # fmt: skip
+            elif cls is Tagesordnungspunkt and a == "status":
+                bv = self.const({m.value: m for m in f.target}, "BV")
+                L.append(
+                    f"    {var} = {bv}[v] if (v := s.{n}) is not None else "
+                    "None if (r := s.result) is None else (_EC.get(r) or _erg(r))[1]"
+                )
+            elif c is Conv.ORDER and agenda:
+                L.append(f"    if s.{n} != idx: raise _Slow")
+                L.append(f"    {var} = idx")
+            elif c is Conv.PAIR_TEXT:
+                bv = self.const({m.value: m for m in f.target}, "BV")
+                e = self.const(f.target, "E")
+                pn = _ident(cm.field(f.pair or "").key)
+                L.append(f"    pr_{a}, {var} = _pair(s.{n}, s.{pn}, False, {e}, {bv})")
+                values[f.pair or ""] = f"pr_{a}"
+            elif c is Conv.PAIR_ENUM:
+                values.pop(a)  # set by its PAIR_TEXT half
+            elif kind in (Kind.URL, Kind.EXTERNAL_LIST):
+                L.append(f"    {var} = s.{n}")
+                L.append(f"    if {var} is not None and _url({var}) is None: raise _Slow")
+            elif kind is Kind.URL_LIST:
+                L.append(f"    {var} = () if (v := s.{n}) is None else tuple(v)")
+                L.append(f"    if {var} and not _urls(v): raise _Slow")
+            elif c in (Conv.TEXTS, Conv.REFS):
+                L.append(f"    {var} = () if (v := s.{n}) is None else tuple(v)")
+            elif c is Conv.FLAG:
+                L.append(f"    {var} = False if (v := s.{n}) is None else v")
+            elif c is Conv.DATETIME:
+                if f.vendor:
+                    L.append(f"    {var} = None if (v := s.{n}) is None else _vdt(v)")
+                else:
+                    L.append(f"    {var} = None if (v := s.{n}) is None else "
+                             "(M.get(v) or _mdt(M, v))")  # fmt: skip
+            elif c is Conv.DATE:
+                L.append(f"    {var} = s.{n}" if not f.vendor else
+                         f"    {var} = None if (v := s.{n}) is None else _date(v)")  # fmt: skip
+            elif c is Conv.ENUM:
+                bv = self.const({m.value: m for m in f.target}, "BV")
+                L.append(f"    {var} = None if (v := s.{n}) is None else {bv}[v]")
+            elif c is Conv.EMBED:
+                sub = f"mdec_{f.target.__name__}__{tname}"
+                L.append(f"    {var} = None if (v := s.{n}) is None else {sub}(v, i, M)")
+            elif c is Conv.EMBED_MANY:
+                sub = f"mdec_{f.target.__name__}__{tname}"
+                if f.target is Tagesordnungspunkt:
+                    L.append(f"    {var} = () if (v := s.{n}) is None else "
+                             f"tuple([{sub}(x, i, M, j) for j, x in enumerate(v)])")  # fmt: skip
+                else:
+                    L.append(f"    {var} = () if (v := s.{n}) is None else "
+                             f"tuple([{sub}(x, i, M) for x in v])")  # fmt: skip
+            elif c in (Conv.TEXT, Conv.URL, Conv.INT, Conv.BOOL, Conv.ORDER):
+                L.append(f"    {var} = s.{n}")
+            else:  # pragma: no cover - field_type returned None for every other kind
+                raise AssertionError((cls, a, c))
+        if cls is Tagesordnungspunkt:
+            # _codec._dec_beschluss for a document without kommunalrecht:leer, ohne,
+            # abstimmung and beschluss (the Structs reject those)
+            values["beschluss"] = "b"
+            bv = self.const({m.value: m for m in BeschlussErgebnis}, "BV")
+            L += [
+                "    br = s.result",
+                "    bt = s.resolutionText",
+                f"    bk = s.{_ident('kommunalrecht:ergebnis')}",
+                "    if br is None and bt is None and bk is None: b = None",
+                "    else:",
+                f"        if bk is not None: be = {bv}[bk]; et = br",
+                "        else:",
+                f"            be = None if br is None else {bv}.get(br)",
+                "            et = br if be is None else None",
+                "            if be is None and et: be = (_EC.get(et) or _erg(et))[0]",
+            ]
+            L += _build_lines(Beschluss, "b", {"ergebnis": "be", "ergebnis_text": "et",
+                                                "text": "bt", "abstimmung": "None"},
+                              self.ns, "        ")  # fmt: skip
+        names = [x.name for x in attrs.fields(cls)]
+        missing = set(names) - set(values)
+        if missing:  # pragma: no cover - a model field without a mapping entry
+            raise AssertionError((cls, sorted(missing)))
+        L += _build_lines(cls, "o", values, self.ns)
+        for start, end in cls.ORDNUNG:
+            L.append(f"    if {values[start]} is not None and {values[end]} is not None and "
+                     f"{values[end]} < {values[start]}: raise _Slow")  # fmt: skip
+        L.append("    return o")
+        return "\n".join(L)
+
+    @staticmethod
+    def gen_absent(f: Feld) -> Any:
+        if f.conv in (Conv.TEXTS, Conv.REFS, Conv.EMBED_MANY, Conv.VERLAUF):
+            return ()
+        if f.conv is Conv.FLAG:
+            return False
+        return None
+
+
+class FastDecoder:
+    """``decode(data)``: the model object of an OParl JSON document, or ``None`` (not sure:
+    take the checked path). Built by :func:`make_fast_decoder`."""
+
+    def __init__(self, decoder: Any, dispatch: dict[type[Any], Callable[..., Any]]) -> None:
+        self._decoder = decoder
+        self._dispatch = dispatch
+
+    def decode(self, data: bytes | str) -> Any:
+        try:
+            s = self._decoder.decode(data)
+            return self._dispatch[s.__class__](s, None, {})
+        except Exception:
+            return None
+
+
+def make_fast_decoder(gen: Any) -> FastDecoder:
+    """Generate the Structs and builders for every supported class (``gen``: the codec's
+    generator, for the helpers it shares)."""
+    fg = _FastGen(gen)
+    roots = [cls for cls in MAPPING if fg.supported(cls)]
+    tops = [fg.struct(cls, None) for cls in roots]
+    code = compile("\n\n".join(fg.sources), "<kommunalrecht.oparl fast codec>", "exec")
+    ns = fg.ns
+    exec(code, ns)
+    dispatch = {st: ns[f"mdec_{cls.__name__}__root"] for cls, st in zip(roots, tops, strict=True)}
+    union = functools.reduce(operator.or_, tops)
+    return FastDecoder(msgspec.json.Decoder(union), dispatch)

@@ -1,0 +1,207 @@
+"""The strict JSON fast path (``kommunalrecht.oparl._msgfast``): it returns a model object only
+when the checked path would return the same one, and declines (``None``) otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import attrs
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kommunalrecht import Datei, Ort, Sitzung, Tagesordnungspunkt, oparl
+from kommunalrecht.beispiele import rhein_sieg_2021
+from kommunalrecht.model import MODELLKLASSEN, Beschluss, Objekt
+from kommunalrecht.oparl._codec import default_converter
+from kommunalrecht.oparl._msgfast import _URL_FAST, _twin
+from kommunalrecht.oparl._spec import SPEC
+from kommunalrecht.oparl.check import is_url
+
+from ._codec_strategies import json_values, model_objects, oparl_dicts
+from ._fixtures import meeting_with_items
+
+HS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+TZ = dt.timezone(dt.timedelta(hours=1))
+
+
+def _checked(data: bytes) -> Any:
+    """What the strict reader returns without the fast path (``None``: it reports)."""
+    d = orjson.loads(data)
+    obj = default_converter().decode_checked(d)
+    if obj is not None:
+        return obj
+    try:
+        return oparl.from_dict(d)
+    except Exception:
+        return None
+
+
+def _agrees(data: bytes) -> Any:
+    fast = default_converter().decode_json_checked(data)
+    if fast is not None:
+        d = orjson.loads(data)
+        assert oparl.check(d) == []  # accepted only when there is nothing to report
+        slow = default_converter().decode_checked(d)
+        assert fast == slow
+        assert type(fast) is type(slow)
+        assert oparl.loads(data) == fast
+    return fast
+
+
+def test_takes_the_common_shape_and_builds_what_the_checked_path_builds() -> None:
+    s = oparl.from_dict(meeting_with_items(20))
+    s = attrs.evolve(s, ort=attrs.evolve(s.ort, geojson=None))
+    data = oparl.dumps(s)
+    fast = _agrees(data)
+    assert fast == s
+    assert isinstance(fast.tagesordnung[3], Tagesordnungspunkt)
+    assert fast.tagesordnung[3].sitzung == s.id
+
+
+def test_takes_every_supported_object_of_the_seed_bundle() -> None:
+    taken = 0
+    for obj in rhein_sieg_2021.bestand().objekte:
+        if obj.deleted:
+            continue
+        data = oparl.dumps(obj)
+        fast = _agrees(data)
+        if fast is not None:
+            taken += 1
+            assert fast == obj or fast == oparl.loads(data)
+    assert taken >= 5
+
+
+def test_declines_geojson_vendor_properties_markers_and_pages() -> None:
+    s = oparl.from_dict(meeting_with_items(3))
+    assert s.ort is not None and s.ort.geojson is not None
+    conv = default_converter()
+    assert conv.decode_json_checked(oparl.dumps(s)) is None  # geojson: checked path
+    s = attrs.evolve(s, ort=attrs.evolve(s.ort, geojson=None), extras={"x:y": 1})
+    assert conv.decode_json_checked(oparl.dumps(s)) is None  # vendor property: checked path
+    assert oparl.loads(oparl.dumps(s)).extras == {"x:y": 1}
+    assert conv.decode_json_checked(b'{"data": [], "links": {}, "pagination": {}}') is None
+    assert conv.decode_json_checked(b"\xef\xbb\xbf{}") is None
+    assert conv.decode_json_checked(b"{nope") is None
+
+
+_TS = "2021-11-04T09:00:00+01:00"
+_LOC = {"id": "https://x.example/ort/1", "type": "https://schema.oparl.org/1.1/Location",
+        "created": _TS, "modified": _TS}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("created", "2021-11-04T09:00:00Z"),
+        ("created", "2021-11-04t09:00:00+01:00"),
+        ("created", "2021-11-04 09:00:00+01:00"),
+        ("created", "2021-11-04T09:00:00.5+0100"),
+        ("created", "2021-11-04T09:00:00.000000+01:00"),
+        ("created", "2021-W44-4T09:00:00+01:00"),
+        ("created", "2021-11-04T090000.5+01:00"),
+        ("created", "2021-11-04T09:00:00+0100"),
+        ("modified", "2021-11-04T08:00:00+01:00"),  # before created: invariant
+        ("id", "https://x.example/ört/1"),  # valid, but non-ASCII: checked path
+        ("id", "https:///x"),
+        ("id", "https://x.example/a b"),
+        ("id", "ftp://x.example/1"),
+        ("room", ""),
+        ("room", None),
+        ("room", 3),
+        ("type", "https://schema.oparl.org/1.0/Location"),
+        ("deleted", True),
+        ("keyword", []),
+        ("keyword", [""]),
+        ("kommunalrecht:leer", ["raum"]),
+    ],
+)
+def test_declines_what_the_checker_would_report(key: str, value: Any) -> None:
+    doc = {**_LOC, key: value}
+    data = json.dumps(doc, ensure_ascii=False).encode()
+    assert default_converter().decode_json_checked(data) is None
+    _agrees(data)
+
+
+def test_escapes_and_duplicate_keys_read_as_json_says() -> None:
+    # an escaped "Z" is still a "Z"; the last of duplicate keys counts (as in orjson)
+    data = json.dumps(_LOC).replace(_TS, "2021-11-04T09:00:00\\u005a").encode()
+    assert default_converter().decode_json_checked(data) is None
+    data = json.dumps(_LOC).replace(_TS, "2021\\u002d11-04T09:00:00+01:00", 1).encode()
+    assert _agrees(data) is not None
+    dup = data[:-1] + b', "room": "A", "room": "B"}'
+    assert _agrees(dup).raum == "B"
+
+
+def test_url_fast_check_is_a_subset_of_is_url() -> None:
+    @given(st.text(max_size=30).map(lambda t: "https://" + t) | st.text(max_size=30))
+    @settings(max_examples=300, deadline=None)
+    def prop(u: str) -> None:
+        if _URL_FAST(u) is not None:
+            assert is_url(u)
+
+    prop()
+
+
+@HS
+@given(st.sampled_from([t for t in SPEC if t not in ("System", "Paper")]).flatmap(oparl_dicts),
+       st.data())  # fmt: skip
+def test_agrees_with_the_checked_path_on_generated_and_damaged_documents(d: Any, data: Any) -> None:
+    _agrees(orjson.dumps(d))
+    target = d
+    for key in ("agendaItem", "auxiliaryFile", "location", "resolutionFile", "invitation"):
+        v = d.get(key)
+        if isinstance(v, list) and v and isinstance(v[0], dict) and data.draw(st.booleans()):
+            target = v[0]
+            break
+        if isinstance(v, dict) and data.draw(st.booleans()):
+            target = v
+            break
+    key = data.draw(st.sampled_from(sorted(target)))
+    target[key] = data.draw(
+        st.one_of(json_values, st.just(""), st.just([]), st.just(None), st.just("a:b"),
+                  st.just("2021-01-01T00:00:00+0100"), st.just("2021-01-01T00:00:00Z"),
+                  st.just("2021-02-30"), st.just(-1), st.just(True), st.just(1.0)))  # fmt: skip
+    _agrees(orjson.dumps(d))
+
+
+@HS
+@given(st.sampled_from([Sitzung, Tagesordnungspunkt, Datei, Ort]).flatmap(model_objects))
+def test_agrees_on_model_output(x: Any) -> None:
+    fast = _agrees(oparl.dumps(x))
+    if fast is not None and not x.deleted:
+        assert fast == x or fast == oparl.loads(oparl.dumps(x))
+
+
+def test_twins_build_frozen_objects_of_the_real_class() -> None:
+    assert "__setattr__" not in vars(Objekt)
+    with pytest.raises(TypeError, match="common base"):
+        Objekt(id="https://x.example/1")
+    for cls in (*MODELLKLASSEN, Beschluss):
+        twin = _twin(cls)
+        base_frozen = any("__setattr__" in vars(b) for b in cls.__mro__[1:-1])
+        assert (twin is None) == base_frozen, cls
+        obj = cls(id="https://x.example/1") if issubclass(cls, Objekt) else cls()
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            obj.id = "https://x.example/2"  # type: ignore[misc]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            del obj.id  # type: ignore[misc]
+
+
+def test_order_invariants_are_declared_as_checked() -> None:
+    early, late = dt.datetime(2021, 1, 1, tzinfo=TZ), dt.datetime(2021, 1, 2, tzinfo=TZ)
+    for cls in MODELLKLASSEN:
+        for start, end in cls.ORDNUNG:
+            a = attrs.fields_dict(cls)
+            assert start in a and end in a, (cls, start, end)
+            lo, hi = (early, late)
+            try:
+                cls(id="https://x.example/1", **{start: lo})
+            except ValueError:  # a date field
+                lo, hi = early.date(), late.date()
+            with pytest.raises(ValueError, match=end):
+                cls(id="https://x.example/1", **{start: hi, end: lo})
+            cls(id="https://x.example/1", **{start: lo, end: hi})
