@@ -17,9 +17,9 @@ from kommunalrecht import Datei, Ort, Sitzung, Tagesordnungspunkt, oparl
 from kommunalrecht.beispiele import rhein_sieg_2021
 from kommunalrecht.model import MODELLKLASSEN, Beschluss, Objekt
 from kommunalrecht.oparl._codec import default_converter
-from kommunalrecht.oparl._msgfast import _URL_FAST, _twin
+from kommunalrecht.oparl._msgfast import _URL_FAST, _mdt, _twin, _urls_ok
 from kommunalrecht.oparl._spec import SPEC
-from kommunalrecht.oparl.check import is_url
+from kommunalrecht.oparl.check import is_datetime, is_url
 
 from ._codec_strategies import json_values, model_objects, oparl_dicts
 from ._fixtures import meeting_with_items
@@ -142,6 +142,56 @@ def test_url_fast_check_is_a_subset_of_is_url() -> None:
     def prop(u: str) -> None:
         if _URL_FAST(u) is not None:
             assert is_url(u)
+
+    prop()
+
+
+def test_bulk_url_check_is_the_per_url_check() -> None:
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "https://a.example/1",
+                    "http://b.example/x?y=1",
+                    "https:///",
+                    "https://a b",
+                    "https://ä.example",
+                    "https://x\nhttps://y",
+                    "",
+                    "\n",
+                    "https://z.example/\n",
+                ]
+            ),
+            min_size=1,
+        )
+    )
+    @settings(max_examples=300, deadline=None)
+    def prop(urls: list[str]) -> None:
+        assert _urls_ok(urls) == all(_URL_FAST(u) is not None for u in urls)
+
+    prop()
+
+
+_DT_TEMPLATE = "2021-11-04T09:00:00+01:00"
+
+
+def test_datetime_fast_parse_accepts_exactly_the_oparl_form() -> None:
+    @given(st.lists(st.tuples(st.integers(0, 24),
+                              st.sampled_from("0123456789-+:T tZz.W,٣")), max_size=4),
+           st.integers(-2, 2))  # fmt: skip
+    @settings(max_examples=500, deadline=None)
+    def prop(edits: list[tuple[int, str]], cut: int) -> None:
+        v = list(_DT_TEMPLATE)
+        for pos, ch in edits:
+            v[pos] = ch
+        text = "".join(v)
+        text = text[:cut] if cut < 0 else text + "0" * cut
+        try:
+            _mdt({}, text)
+            ok = True
+        except Exception:
+            ok = False
+        assert ok == is_datetime(text), text
 
     prop()
 
