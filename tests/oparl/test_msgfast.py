@@ -255,3 +255,63 @@ def test_order_invariants_are_declared_as_checked() -> None:
             with pytest.raises(ValueError, match=end):
                 cls(id="https://x.example/1", **{start: hi, end: lo})
             cls(id="https://x.example/1", **{start: lo, end: hi})
+
+
+# -- encoding ------------------------------------------------------------------------------
+
+
+def _dict_path(obj: Any) -> bytes:
+    """What ``oparl.dumps`` wrote before the Struct encoder: the raw dict through orjson."""
+    conv = default_converter()
+    return orjson.dumps(conv.to_dict_raw(obj), option=orjson.OPT_OMIT_MICROSECONDS)
+
+
+def _same_bytes(obj: Any) -> bytes | None:
+    fast = default_converter().dumps_fast(obj)
+    if fast is not None:
+        assert fast == _dict_path(obj)
+        assert oparl.dumps(obj) == fast
+    assert oparl.dumps(obj) == _dict_path(obj)
+    return fast
+
+
+def test_encoder_writes_the_dict_encoders_bytes_for_the_common_shape() -> None:
+    s = oparl.from_dict(meeting_with_items(20))
+    s = attrs.evolve(s, ort=attrs.evolve(s.ort, geojson=None))
+    assert _same_bytes(s) is not None
+    taken = 0
+    for obj in rhein_sieg_2021.bestand().objekte:
+        taken += _same_bytes(obj) is not None
+    assert taken >= 5
+
+
+def test_encoder_leaves_markers_extras_tombstones_and_geojson_to_the_dict_encoder() -> None:
+    conv = default_converter()
+    ort = Ort(id="https://x.example/ort/1", raum="A 1")
+    assert conv.dumps_fast(ort) is not None
+    for other in (
+        attrs.evolve(ort, raum=""),  # kommunalrecht:leer
+        attrs.evolve(ort, extras={"x:y": 1}),
+        attrs.evolve(ort, deleted=True),
+        attrs.evolve(ort, geojson={"type": "Point", "coordinates": [7.1, 50.7]}),
+        Sitzung(
+            id="https://x.example/s/1",  # embedded TOP without its back-reference
+            tagesordnung=(Tagesordnungspunkt(id="https://x.example/top/1", position=0),),
+        ),
+    ):
+        assert conv.dumps_fast(other) is None
+        assert _same_bytes(other) is None
+
+
+def test_encoder_writes_datetimes_as_the_dict_encoder_does() -> None:
+    odd = dt.timezone(dt.timedelta(minutes=53, seconds=28))
+    for tz in (dt.UTC, TZ, dt.timezone(dt.timedelta(hours=-9, minutes=-30)), odd):
+        for micro in (0, 123456):
+            t = dt.datetime(2021, 1, 1, 12, 0, 5, micro, tzinfo=tz)
+            _same_bytes(Sitzung(id="https://x.example/s/1", created=t, modified=t, beginn=t))
+
+
+@HS
+@given(st.sampled_from(list(MODELLKLASSEN)).flatmap(model_objects))
+def test_encoder_agrees_with_the_dict_encoder_on_model_objects(x: Any) -> None:
+    _same_bytes(x)

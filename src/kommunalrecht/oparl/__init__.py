@@ -264,7 +264,12 @@ def dumps(obj: Any, *, format: str = "json", indent: int | None = None) -> bytes
         raise ConfigError("format", "'json' or 'xml'", format)
     if obj.__class__ is Page:
         return _json_bytes(obj.to_dict(), indent)
-    return _json_bytes(default_converter().to_dict_raw(obj), indent)
+    conv = default_converter()
+    if indent is None:
+        out = conv.dumps_fast(obj)
+        if out is not None:
+            return out
+    return _json_bytes(conv.to_dict_raw(obj), indent)
 
 
 def _reject_constant(name: str) -> Any:

@@ -175,6 +175,8 @@ class _FastGen:
             if c in (Conv.TEXTS, Conv.REFS):
                 return list[_NONEMPTY]
             return None  # VERLAUF, ABSTIMMUNG: the checked path
+        if cm.oparl_type == "Person" and f.key == "locationObject":
+            return None  # as the dict fast path: the checked path relates it to `location`
         kind = SPEC[cm.oparl_type].prop(f.key).kind
         if kind is Kind.STRING:
             return _NONEMPTY
@@ -395,3 +397,265 @@ def make_fast_decoder(gen: Any) -> FastDecoder:
     dispatch = {st: ns[f"mdec_{cls.__name__}__root"] for cls, st in zip(roots, tops, strict=True)}
     union = functools.reduce(operator.or_, tops)
     return FastDecoder(msgspec.json.Decoder(union), dispatch)
+
+
+# ---------------------------------------------------------------------------------------
+# encoding: model object → Struct (C) → JSON bytes
+#
+# The generated ``snc_*`` functions mirror the codec's raw encoders (``rnc_*``): the same
+# properties in the same order with the same values, as positional arguments of a Struct
+# with ``omit_defaults`` — msgspec then leaves out ``None``, ``()`` and ``False`` (for flags)
+# in C, as the dict encoder does in Python, and writes date-times, dates and enum values
+# itself. What a Struct cannot express raises ``_SlowError`` and the dict encoder writes the
+# object: ``kommunalrecht:leer``/``ohne`` markers (e.g. a non-vendor ``""``), ``extras``,
+# tombstones, ``geojson``. The tests compare the bytes with the dict encoder's.
+
+
+class _FastEnc:
+    """Generates the encode Structs and the ``snc_*`` functions."""
+
+    def __init__(self, gen: Any) -> None:
+        self.gen = gen
+        ns = gen.ns
+        self.ns: dict[str, Any] = {
+            "_Slow": _SlowError,
+            "_fdt": ns["_fdt"],
+            "_MSTZ": _MSTZ,
+            "_mstz": _mstz,
+            "_sno": ns["_sno"],
+            "_svo": ns["_svo"],
+            "_enp": ns["_enp"],
+            "_erg": ns["_erg"],
+            "_top_state": ns["_top_state"],
+            "_S_ABGESAGT": ns["_S_ABGESAGT"],
+            "_enc_verlauf": ns["_enc_verlauf"],
+            "_enc_abstimmung": ns["_enc_abstimmung"],
+        }
+        self.sources: list[str] = []
+
+    def const(self, value: Any, hint: str) -> str:
+        name = f"_{hint}_{len(self.ns)}"
+        self.ns[name] = value
+        return name
+
+    def encoder(self, cls: type[Any], parent: str | None) -> None:
+        from ..model import Drucksache
+        from ._codec import _name
+        from ._mapping import KLASSE, PAPER_CLASSES
+
+        cm = MAPPING[cls]
+        tname = cm.oparl_type
+        agenda = cls is Tagesordnungspunkt and parent == "Meeting"
+        fn = "snc_" + _name(cls, parent)
+        L = [f"def {fn}(o, pid{', idx' if agenda else ''}):",
+             "    if o.deleted or o.extras: raise _Slow",
+             "    i = o.id"]  # fmt: skip
+        if cls is Tagesordnungspunkt:
+            L += ["    b = o.beschluss",
+                  "    if b is None: b_ergebnis = b_ergebnis_text = b_text = b_abstimmung = None",
+                  "    else: b_ergebnis, b_ergebnis_text, b_text, b_abstimmung = "
+                  "b.ergebnis, b.ergebnis_text, b.text, b.abstimmung"]  # fmt: skip
+        fields: list[Any] = [("id", Any, None), ("type", Any, None)]
+        args = ["i", repr(type_uri(tname))]
+
+        def add(key: str, default: Any, expr: str) -> None:
+            fields.append((f"f{len(fields)}", Any, msgspec.field(default=default, name=key)))
+            args.append(expr)
+
+        for f in cm.fields:
+            c, k, a = f.conv, f.key, f.attr
+            if c is Conv.ID or (c is Conv.FLAG and a == "deleted"):
+                continue
+            get = f"b_{a[10:]}" if a.startswith("beschluss.") else f"o.{a}"
+            var = f"x{len(fields)}"
+            if self.gen.is_backref(f, parent):
+                if c is Conv.REFS:
+                    L += [f"    {var} = {get}",
+                          f"    if {var} == (pid,): {var} = ()",
+                          f"    elif not {var}: raise _Slow"]  # fmt: skip
+                else:
+                    L += [f"    {var} = {get}",
+                          f"    if {var} == pid: {var} = None",
+                          f"    elif {var} is None: raise _Slow"]  # fmt: skip
+                add(k, () if c is Conv.REFS else None, var)
+            elif cls is Sitzung and a == "stand":
+                L += [f"    {var} = o.stand",
+                      f"    if {var} is None and o.status is not None and "
+                      "_sno(o.status, o.verlauf)[0] is not None: raise _Slow"]  # fmt: skip
+                add(k, None, var)
+            elif cls is Sitzung and a == "abgesagt":
+                L += [
+                    f"    {var} = o.abgesagt",
+                    f"    if {var} is None and o.status is _S_ABGESAGT: raise _Slow",
+                ]
+                add(k, None, var)
+            elif cls is Sitzung and a == "status":
+                st, ab = (
+                    self._arg_of(cm, fields, args, "stand"),
+                    self._arg_of(cm, fields, args, "abgesagt"),
+                )
+                L += [
+                    f"    {var} = o.status",
+                    f"    if {var} is None and _svo({st}, {ab}) is not None: raise _Slow",
+                ]
+                add(k, None, var)
+            elif cls is Tagesordnungspunkt and a == "status":
+                res = self._arg_of(cm, fields, args, "beschluss.ergebnis_text")
+                L += [
+                    f"    {var} = o.status",
+                    f"    if {var} is None and _top_state({res}) is not None: raise _Slow",
+                ]
+                add(k, None, var)
+            elif tname == "Person" and a == "ort_ref":
+                L += [f"    {var} = o.ort_ref",
+                      f"    if not {var} and ({var} is not None or o.ort is not None): "
+                      "raise _Slow"]  # fmt: skip
+                add(k, None, var)
+            elif c is Conv.PAIR_TEXT:
+                values = self.const(frozenset(m._value_ for m in f.target), "VALUES")
+                prefix = a.rpartition(".")[0]
+                pget = f"b_{f.pair}" if prefix else f"o.{f.pair}"
+                L += [f"    pt = {get}", f"    pr = {pget}",
+                      "    if pt is not None:",
+                      "        if not pt: raise _Slow",
+                      f"        {var} = pt"]  # fmt: skip
+                if cls is Tagesordnungspunkt:
+                    L += [f"        if pr is None and (pt in {values} or "
+                          "_erg(pt)[0] is not None): raise _Slow",
+                          f"    elif pr is not None: {var} = pr._value_",
+                          "    elif o.status is not None and _enp(o.status) is not None: "
+                          "raise _Slow",
+                          f"    else: {var} = None"]  # fmt: skip
+                else:
+                    L += [f"        if pr is None and pt in {values}: raise _Slow",
+                          f"    elif pr is not None: {var} = pr._value_",
+                          f"    else: {var} = None"]  # fmt: skip
+                add(k, None, var)
+            elif c is Conv.PAIR_ENUM:
+                add(k, None, "(pr if pr is not None and pt is not None else None)")
+            elif c in (Conv.TEXT, Conv.URL) and not f.vendor:
+                # "" goes to kommunalrecht:leer in the dict encoder
+                L += [f"    {var} = {get}", f"    if not {var} and {var} is not None: raise _Slow"]
+                add(k, None, var)
+            elif c in (Conv.TEXT, Conv.URL, Conv.INT, Conv.BOOL, Conv.DATE, Conv.ENUM):
+                add(k, None, get)
+            elif c is Conv.FLAG:
+                add(k, False, get)
+            elif c in (Conv.TEXTS, Conv.REFS):
+                add(k, (), get)
+            elif c is Conv.GEOJSON:
+                L.append(f"    if {get} is not None: raise _Slow")
+                add(k, None, "None")
+            elif c is Conv.DATETIME:
+                if f.vendor:
+                    L.append(f"    {var} = None if ({var} := {get}) is None else "
+                             f"{var}.isoformat()")  # fmt: skip
+                else:
+                    L.append(f"    {var} = {get}")
+                    L.append(
+                        f"    if {var} is not None and ({var}.tzinfo not in _MSTZ or "
+                        f"{var}.microsecond) and not _mstz({var}): {var} = _fdt({var})"
+                    )
+                add(k, None, var)
+            elif c is Conv.EMBED:
+                sub = "snc_" + _name(f.target, tname)
+                L.append(f"    {var} = None if ({var} := {get}) is None else {sub}({var}, i)")
+                add(k, None, var)
+            elif c is Conv.EMBED_MANY:
+                sub = "snc_" + _name(f.target, tname)
+                item = (
+                    f"[{sub}(x, i, j) for j, x in enumerate({var})]"
+                    if f.target is Tagesordnungspunkt
+                    else f"[{sub}(x, i) for x in {var}]"
+                )
+                mandatory = tname == "Body" and k == "legislativeTerm"
+                L.append(f"    {var} = {get}")
+                L.append(f"    {var} = {item}" if mandatory else
+                         f"    {var} = {item} if {var} else ()")  # fmt: skip
+                add(k, None if mandatory else (), var)
+            elif c is Conv.VERLAUF:
+                add(k, (), f"([_enc_verlauf(x) for x in v] if (v := {get}) else ())")
+            elif c is Conv.ABSTIMMUNG:
+                add(k, None, f"(None if (v := {get}) is None else _enc_abstimmung(v))")
+            elif c is Conv.ORDER:
+                if agenda:
+                    L += [f"    {var} = {get}", f"    if {var} is None: raise _Slow"]
+                    add(k, None, var)
+                else:
+                    add(k, None, get)
+            else:  # pragma: no cover
+                raise AssertionError((cls, a, c))
+        if tname == "Paper":
+            by_type = self.const({"Antrag": PAPER_CLASSES["Antrag"], "Beschlussvorlage":
+                                  PAPER_CLASSES["Beschlussvorlage"]}, "PAPER")  # fmt: skip
+            d = self.const(Drucksache, "D")
+            add(KLASSE, None, f"(None if {by_type}.get(o.drucksachenart, {d}) is o.__class__ "
+                              f"else {cls.__name__!r})")  # fmt: skip
+        if cls is Tagesordnungspunkt:
+            add("kommunalrecht:beschluss", None,
+                "(True if b is not None and b_ergebnis is None and b_ergebnis_text is None and "
+                "b_text is None and b_abstimmung is None else None)")  # fmt: skip
+        struct = msgspec.defstruct(f"E_{cls.__name__}__{parent or 'root'}", fields,
+                               omit_defaults=True, gc=False)  # fmt: skip
+        L.append(f"    return {self.const(struct, 'ST')}({', '.join(args)})")
+        self.sources.append("\n".join(L))
+
+    @staticmethod
+    def _arg_of(cm: ClassMap, fields: list[Any], args: list[str], attr: str) -> str:
+        key = cm.field(attr).key
+        for n, f in enumerate(fields):
+            if getattr(f[2], "name", None) == key:
+                return args[n]
+        raise AssertionError(attr)  # pragma: no cover
+
+
+_MSTZ: dict[Any, bool] = {}
+"""Fixed-offset time zones (whole minutes, not UTC) whose datetimes msgspec writes exactly
+as :func:`._codec._fdt` does (``+hh:mm``; msgspec writes UTC as ``Z``)."""
+
+
+def _mstz(v: _dt.datetime) -> bool:
+    """Whether msgspec writes ``v`` as ``_fdt`` would (remembering the zone if so)."""
+    if v.microsecond:
+        return False
+    tz = v.tzinfo
+    if tz.__class__ is not _dt.timezone:
+        return False
+    off = tz.utcoffset(None)
+    if not off or off.seconds % 60 or off.microseconds or len(_MSTZ) >= 256:
+        return False
+    _MSTZ[tz] = True
+    return True
+
+
+class FastEncoder:
+    """``encode(obj)``: the OParl JSON bytes of a model object, or ``None`` (the dict encoder
+    writes it). Built by :func:`make_fast_encoder`."""
+
+    def __init__(self, encoders: dict[type[Any], Callable[..., Any]]) -> None:
+        self._encoders = encoders
+        self._encode = msgspec.json.Encoder().encode
+
+    def encode(self, obj: Any) -> bytes | None:
+        enc = self._encoders.get(obj.__class__)
+        if enc is None:
+            return None
+        try:
+            out: bytes = self._encode(enc(obj, None))
+        except Exception:
+            return None
+        return out
+
+
+def make_fast_encoder(gen: Any) -> FastEncoder:
+    """Generate the encode Structs and ``snc_*`` functions (``gen``: the codec's generator
+    after ``compile()``, for its variants and helpers)."""
+    fe = _FastEnc(gen)
+    for cls, parent in sorted(gen.variants, key=lambda v: (v[0].__name__, v[1] or "")):
+        if parent != "*" and cls in MAPPING:
+            fe.encoder(cls, parent)
+    code = compile("\n\n".join(fe.sources), "<kommunalrecht.oparl fast encoder>", "exec")
+    exec(code, fe.ns)
+    from ._codec import _name
+
+    return FastEncoder({cls: fe.ns["snc_" + _name(cls, None)] for cls in MAPPING})
