@@ -16,8 +16,15 @@ from hypothesis import strategies as st
 from kommunalrecht import Datei, Ort, Sitzung, Tagesordnungspunkt, oparl
 from kommunalrecht.beispiele import rhein_sieg_2021
 from kommunalrecht.model import MODELLKLASSEN, Beschluss, Objekt
-from kommunalrecht.oparl._codec import default_converter
-from kommunalrecht.oparl._msgfast import _URL_FAST, _mdt, _twin, _urls_ok
+from kommunalrecht.oparl._codec import _Gen, default_converter
+from kommunalrecht.oparl._msgfast import (
+    _URL_FAST,
+    _load_speedups,
+    _mdt,
+    _twin,
+    _urls_ok,
+    make_fast_decoder,
+)
 from kommunalrecht.oparl._spec import SPEC
 from kommunalrecht.oparl.check import is_datetime, is_url
 
@@ -315,3 +322,86 @@ def test_encoder_writes_datetimes_as_the_dict_encoder_does() -> None:
 @given(st.sampled_from(list(MODELLKLASSEN)).flatmap(model_objects))
 def test_encoder_agrees_with_the_dict_encoder_on_model_objects(x: Any) -> None:
     _same_bytes(x)
+
+
+# -- the optional C helpers and their pure-Python equivalents --------------------------------
+
+_speedups = _load_speedups()
+needs_c = pytest.mark.skipif(_speedups is None, reason="kommunalrecht._speedups not built")
+_PURE = make_fast_decoder(_Gen(), speedups=None)
+_WITH_C = make_fast_decoder(_Gen())
+
+
+@needs_c
+def test_c_datetime_parser_is_the_python_one() -> None:
+    @given(st.lists(st.tuples(st.integers(0, 24), st.sampled_from("0123456789-+:T tZ.٣é")),
+                    max_size=4), st.sampled_from([_DT_TEMPLATE, "2020-02-29T23:59:59-23:59",
+                                                  "2021-02-28T00:00:00+00:00"]))  # fmt: skip
+    @settings(max_examples=1000, deadline=None)
+    def prop(edits: list[tuple[int, str]], template: str) -> None:
+        v = list(template)
+        for pos, ch in edits:
+            v[pos] = ch
+        text = "".join(v)
+        try:
+            expected: Any = _mdt({}, text)
+        except Exception:
+            expected = None
+        memo: dict[str, Any] = {}
+        try:
+            got: Any = _speedups.parse_datetime(memo, text)
+        except ValueError:
+            got = None
+        assert got == expected, text
+        if got is not None:
+            assert got.tzinfo == expected.tzinfo and got.utcoffset() == expected.utcoffset()
+            assert (got.tzinfo is dt.UTC) == (expected.tzinfo is dt.UTC)
+            assert memo == {text: got}
+            assert _speedups.parse_datetime(memo, text) is got  # memoised
+
+    prop()
+    with pytest.raises(ValueError, match="not an OParl date-time"):
+        _speedups.parse_datetime({}, 5)
+    with pytest.raises(TypeError):
+        _speedups.parse_datetime([], _DT_TEMPLATE)
+
+
+@needs_c
+@HS
+@given(st.sampled_from(list(MODELLKLASSEN)).flatmap(model_objects))
+def test_c_builder_builds_what_the_constructor_builds(x: Any) -> None:
+    names = tuple(a.name for a in attrs.fields(type(x)))
+    built = _speedups.Builder(type(x), names)(*[getattr(x, n) for n in names])
+    assert type(built) is type(x)
+    assert built == x
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.id = "https://x.example/2"
+
+
+@needs_c
+def test_c_builder_refuses_what_it_cannot_build() -> None:
+    names = tuple(a.name for a in attrs.fields(Ort))
+    b = _speedups.Builder(Ort, names)
+    with pytest.raises(TypeError, match="expected"):
+        b("https://x.example/1")
+    with pytest.raises(TypeError, match="positional"):
+        b(id="https://x.example/1")
+    with pytest.raises(TypeError, match="not a slot"):
+        _speedups.Builder(Ort, ("id", "tag"))
+    with pytest.raises(TypeError, match="strings"):
+        _speedups.Builder(Ort, (1,))
+
+
+@HS
+@given(st.sampled_from([t for t in SPEC if t not in ("System", "Paper")]).flatmap(oparl_dicts))
+def test_pure_python_and_c_decoders_agree(d: Any) -> None:
+    data = orjson.dumps(d)
+    a, b = _PURE.decode(data), _WITH_C.decode(data)
+    assert a == b
+    assert type(a) is type(b)
+
+
+def test_pure_python_decoder_takes_the_common_shape() -> None:
+    s = oparl.from_dict(meeting_with_items(20))
+    s = attrs.evolve(s, ort=attrs.evolve(s.ort, geojson=None))
+    assert _PURE.decode(oparl.dumps(s)) == s

@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import importlib
 import operator
+import os
 import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
@@ -44,6 +46,18 @@ from ._mapping import MAPPING, ClassMap, Conv, Feld
 from ._spec import SPEC, Kind, type_uri
 
 __all__ = ["FastDecoder", "make_fast_decoder"]
+
+
+def _load_speedups() -> Any:
+    """The optional C helpers (``kommunalrecht._speedups``), or ``None`` when they are not
+    built or ``KOMMUNALRECHT_NO_EXT`` is set."""
+    if os.environ.get("KOMMUNALRECHT_NO_EXT"):
+        return None
+    try:
+        return importlib.import_module("kommunalrecht._speedups")
+    except ImportError:
+        return None
+
 
 _NONEMPTY = Annotated[str, msgspec.Meta(min_length=1)]
 _COUNT = Annotated[int, msgspec.Meta(ge=0)]
@@ -81,6 +95,11 @@ def _mdt(memo: dict[str, _dt.datetime], v: str) -> _dt.datetime:
     return r
 
 
+def _mdt_memo(memo: dict[str, _dt.datetime], v: str) -> _dt.datetime:
+    """:func:`_mdt` with the memo lookup (the signature of ``_speedups.parse_datetime``)."""
+    return memo.get(v) or _mdt(memo, v)
+
+
 class _SlowError(Exception):
     """Not sure: the checked path decides."""
 
@@ -105,6 +124,12 @@ def _build_lines(
     """Lines that build ``cls`` from ``values`` (field → expression) into ``var``."""
     names = [a.name for a in attrs.fields(cls)]
     ns[f"_C_{cls.__name__}"] = cls
+    speedups = ns.get("_speedups")
+    if speedups is not None:
+        builder = f"_B_{cls.__name__}"
+        if builder not in ns:
+            ns[builder] = speedups.Builder(cls, tuple(names))
+        return [f"{indent}{var} = {builder}({', '.join(values[n] for n in names)})"]
     key = f"_T_{cls.__name__}"
     if key not in ns:
         ns[key] = _twin(cls)
@@ -132,10 +157,11 @@ def _ident(key: str) -> str:
 class _FastGen:
     """Generates the Struct types and the builders (one per class and embedding context)."""
 
-    def __init__(self, gen: Any) -> None:
+    def __init__(self, gen: Any, speedups: Any) -> None:
         from ._codec import _ERG_CACHE  # the memo of _erg, shared
 
-        self.gen = gen  # the codec's _Gen: is_backref, const
+        self.gen = gen
+        self.speedups = speedups  # the codec's _Gen: is_backref, const
         self.ns: dict[str, Any] = {
             "_new": object.__new__,
             "_Slow": _SlowError,
@@ -146,6 +172,8 @@ class _FastGen:
             "_erg": gen.ns["_erg"],
             "_svo": gen.ns["_svo"],
             "_EC": _ERG_CACHE,
+            "_speedups": speedups,
+            "_pdt": _mdt_memo if speedups is None else speedups.parse_datetime,
         }
         self.sources: list[str] = []
         self.structs: dict[tuple[type[Any], str | None], Any] = {}
@@ -305,7 +333,8 @@ class _FastGen:
                     L.append(f"    {var} = None if (v := s.{n}) is None else _vdt(v)")
                 else:
                     L.append(f"    {var} = None if (v := s.{n}) is None else "
-                             "(M.get(v) or _mdt(M, v))")  # fmt: skip
+                             + ("_pdt(M, v)" if self.speedups is not None else
+                                "(M.get(v) or _mdt(M, v))"))  # fmt: skip
             elif c is Conv.DATE:
                 L.append(f"    {var} = s.{n}" if not f.vendor else
                          f"    {var} = None if (v := s.{n}) is None else _date(v)")  # fmt: skip
@@ -367,6 +396,9 @@ class _FastGen:
         return None
 
 
+_DEFAULT: Any = object()
+
+
 class FastDecoder:
     """``decode(data)``: the model object of an OParl JSON document, or ``None`` (not sure:
     take the checked path). Built by :func:`make_fast_decoder`."""
@@ -385,10 +417,11 @@ class FastDecoder:
         return obj if _urls_ok(urls) else None
 
 
-def make_fast_decoder(gen: Any) -> FastDecoder:
+def make_fast_decoder(gen: Any, speedups: Any = _DEFAULT) -> FastDecoder:
     """Generate the Structs and builders for every supported class (``gen``: the codec's
-    generator, for the helpers it shares)."""
-    fg = _FastGen(gen)
+    generator, for the helpers it shares; ``speedups``: the C helpers to use, ``None`` for
+    the pure-Python equivalents, by default :func:`_load_speedups`)."""
+    fg = _FastGen(gen, _load_speedups() if speedups is _DEFAULT else speedups)
     roots = [cls for cls in MAPPING if fg.supported(cls)]
     tops = [fg.struct(cls, None) for cls in roots]
     code = compile("\n\n".join(fg.sources), "<kommunalrecht.oparl fast codec>", "exec")

@@ -1,0 +1,58 @@
+"""Build hook: compile the optional C helpers ``kommunalrecht._speedups``.
+
+The extension speeds up strict OParl JSON reading (object construction and date-time parsing,
+see ``src/kommunalrecht/_speedups.c``). It is optional: when no C compiler is available, or
+``KOMMUNALRECHT_NO_EXT=1`` is set, the build goes on without it and the library uses its
+pure-Python equivalents (same results, slower). The compiled file is written next to the
+sources (so editable installs find it) and put into wheels.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import sysconfig
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if os.environ.get("KOMMUNALRECHT_NO_EXT"):
+            return
+        root = Path(self.root)
+        source = root / "src" / "kommunalrecht" / "_speedups.c"
+        target = source.with_name("_speedups" + (sysconfig.get_config_var("EXT_SUFFIX") or ".so"))
+        try:
+            built = _compile(source, target)
+        except Exception as exc:  # no compiler, headers missing, …: pure Python then
+            print(f"kommunalrecht: C helpers not built ({exc}); using pure Python", file=sys.stderr)
+            return
+        build_data["pure_python"] = False
+        build_data["infer_tag"] = True
+        if self.target_name == "wheel" and version != "editable":
+            build_data["force_include"][str(built)] = f"kommunalrecht/{built.name}"
+
+
+def _compile(source: Path, target: Path) -> Path:
+    from setuptools import Distribution, Extension
+    from setuptools.command.build_ext import build_ext
+
+    dist = Distribution(
+        {
+            "name": "kommunalrecht-speedups",
+            "ext_modules": [Extension("_speedups", [str(source)], optional=False)],
+        }
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = build_ext(dist)
+        cmd.build_lib = tmp
+        cmd.build_temp = os.path.join(tmp, "temp")
+        cmd.ensure_finalized()
+        cmd.run()
+        out = Path(cmd.get_ext_fullpath("_speedups"))
+        target.write_bytes(out.read_bytes())
+    return target
