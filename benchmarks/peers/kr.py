@@ -6,6 +6,7 @@ needs does not exist yet, so the runner prints "n/a" instead of a number.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,10 @@ def _need(mod: Any, name: str, where: str) -> Any:
     return fn
 
 
+@functools.cache
 def codec() -> tuple[Any, Any, Any, Any]:
-    """``(loads, dumps, from_dict, to_dict)`` of :mod:`kommunalrecht.oparl`."""
+    """``(loads, dumps, from_dict, to_dict)`` of :mod:`kommunalrecht.oparl` (looked up once:
+    the adapter must not charge an import and four lookups to every operation)."""
     o = _oparl()
     return (
         _need(o, "loads", "kommunalrecht.oparl"),

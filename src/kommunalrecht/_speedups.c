@@ -9,6 +9,11 @@
  *     `values`, without calling __init__ or __setattr__ (the caller has checked every value
  *     and the invariants). Only member descriptors of slots are accepted.
  *
+ * urls_ok(urls)
+ *     Whether every item of the list `urls` is an absolute http(s) URL of printable ASCII
+ *     without space whose first character after "//" is not "/", "?" or "#" — the strict
+ *     subset of kommunalrecht.oparl.check.is_url that the fast path accepts.
+ *
  * parse_datetime(memo, text)
  *     The timezone-aware datetime of an OParl 1.1 date-time ("yyyy-mm-ddThh:mm:ss+hh:mm",
  *     exactly as kommunalrecht.oparl.check.is_datetime accepts it: 25 ASCII characters, a
@@ -22,6 +27,7 @@
 #include <Python.h>
 #include <datetime.h>
 #include <structmember.h>
+#include <string.h>
 
 /* ---------------------------------------------------------------------------------- */
 /* Builder */
@@ -275,7 +281,58 @@ parse_datetime(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t na
     return result;
 }
 
+/* ---------------------------------------------------------------------------------- */
+/* urls_ok */
+
+static int
+url_ok(PyObject *u)
+{
+    /* kommunalrecht.oparl._msgfast._URL_FAST: "http(s)://", a first character that is not
+       "/", "?" or "#", then printable ASCII without space ([!-~]) to the end */
+    if (!PyUnicode_Check(u) || PyUnicode_READY(u) < 0 || !PyUnicode_IS_ASCII(u)) {
+        return 0;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(u);
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(u);
+    Py_ssize_t i;
+    if (n >= 8 && memcmp(s, "https://", 8) == 0) {
+        i = 8;
+    }
+    else if (n >= 7 && memcmp(s, "http://", 7) == 0) {
+        i = 7;
+    }
+    else {
+        return 0;
+    }
+    if (i >= n || s[i] == '/' || s[i] == '?' || s[i] == '#') {
+        return 0;
+    }
+    for (; i < n; i++) {
+        if (s[i] < '!' || s[i] > '~') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static PyObject *
+urls_ok(PyObject *Py_UNUSED(module), PyObject *urls)
+{
+    if (!PyList_CheckExact(urls)) {
+        PyErr_SetString(PyExc_TypeError, "urls_ok(urls: list[str])");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(urls); i++) {
+        if (!url_ok(PyList_GET_ITEM(urls, i))) {
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef speedups_methods[] = {
+    {"urls_ok", (PyCFunction)urls_ok, METH_O,
+     "urls_ok(urls): whether every string passes the fast URL check of the JSON reader."},
     {"parse_datetime", (PyCFunction)(void (*)(void))parse_datetime, METH_FASTCALL,
      "parse_datetime(memo, text): the datetime of an OParl date-time, memoised in memo."},
     {NULL, NULL, 0, NULL},

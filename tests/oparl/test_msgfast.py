@@ -379,6 +379,25 @@ def test_c_builder_builds_what_the_constructor_builds(x: Any) -> None:
 
 
 @needs_c
+def test_c_url_check_is_the_python_one() -> None:
+    @given(st.lists(st.one_of(
+        st.sampled_from(["https://a.example/1", "http://b.example/x?y=1", "https:///", "http://",
+                         "https://", "https://a b", "https://ä.example", "https://x\ny", "",
+                         "https://?q", "http://#f", "ftp://x", "https://x\x7f", "https://~"]),
+        st.text(max_size=12).map(lambda t: "https://" + t), st.text(max_size=12),
+        st.integers(),
+    ), max_size=5))  # fmt: skip
+    @settings(max_examples=500, deadline=None)
+    def prop(urls: list[Any]) -> None:
+        expected = all(u.__class__ is str and _URL_FAST(u) is not None for u in urls)
+        assert _speedups.urls_ok(urls) == expected
+
+    prop()
+    with pytest.raises(TypeError):
+        _speedups.urls_ok(("https://a.example/1",))
+
+
+@needs_c
 def test_c_builder_refuses_what_it_cannot_build() -> None:
     names = tuple(a.name for a in attrs.fields(Ort))
     b = _speedups.Builder(Ort, names)

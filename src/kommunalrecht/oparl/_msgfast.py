@@ -403,9 +403,14 @@ class FastDecoder:
     """``decode(data)``: the model object of an OParl JSON document, or ``None`` (not sure:
     take the checked path). Built by :func:`make_fast_decoder`."""
 
-    def __init__(self, decoder: Any, dispatch: dict[type[Any], Callable[..., Any]]) -> None:
+    def __init__(
+        self, decoder: Any, dispatch: dict[type[Any], Callable[..., Any]], speedups: Any = None
+    ) -> None:
         self._decoder = decoder
         self._dispatch = dispatch
+        self._urls_ok: Callable[[list[str]], bool] = (
+            _urls_ok if speedups is None else speedups.urls_ok
+        )
 
     def decode(self, data: bytes | str) -> Any:
         try:
@@ -414,7 +419,7 @@ class FastDecoder:
             obj = self._dispatch[s.__class__](s, None, {}, urls)
         except Exception:
             return None
-        return obj if _urls_ok(urls) else None
+        return obj if self._urls_ok(urls) else None
 
 
 def make_fast_decoder(gen: Any, speedups: Any = _DEFAULT) -> FastDecoder:
@@ -429,7 +434,7 @@ def make_fast_decoder(gen: Any, speedups: Any = _DEFAULT) -> FastDecoder:
     exec(code, ns)
     dispatch = {st: ns[f"mdec_{cls.__name__}__root"] for cls, st in zip(roots, tops, strict=True)}
     union = functools.reduce(operator.or_, tops)
-    return FastDecoder(msgspec.json.Decoder(union), dispatch)
+    return FastDecoder(msgspec.json.Decoder(union), dispatch, fg.speedups)
 
 
 # ---------------------------------------------------------------------------------------
