@@ -125,6 +125,14 @@ class Bestand(Mapping[str, Objekt]):
         self._paths = paths
         self._mit_verweisen = mit_verweisen
 
+    def _eintraege(self) -> Iterable[tuple[str, Objekt]]:
+        """(id, object) of every indexed object, in Bestand order (for the rule index)."""
+        return self._by_id.items()
+
+    def _oberste(self) -> Mapping[str, Objekt]:
+        """The top-level objects by id (for the rule index)."""
+        return self._top
+
     # Mapping protocol: every indexed object (top-level and embedded)
     def __getitem__(self, key: str) -> Objekt:
         return self._by_id[key]

@@ -49,6 +49,21 @@ def lokaler_tag(zeit: _dt.datetime) -> _dt.date:
     return zeit.astimezone(BERLIN).date()
 
 
+_KATEGORIE: dict[type[Any], int] = {}
+"""Exact model class → 0 Sitzung, 1 Drucksache, 2 Beratung, 3 Tagesordnungspunkt, 4 other."""
+
+
+def _kategorie(cls: type[Any]) -> int:
+    for k, basis in enumerate((Sitzung, Drucksache, Beratung, Tagesordnungspunkt)):  # noqa: B007
+        if issubclass(cls, basis):
+            break
+    else:
+        k = 4
+    if len(_KATEGORIE) < 256:
+        _KATEGORIE[cls] = k
+    return k
+
+
 class Kontext:
     """Bestand + law + indexes for one validation run (internal; passed to every rule).
 
@@ -92,24 +107,39 @@ class Kontext:
         self.tops: dict[str, Tagesordnungspunkt] = {}
         self.owner: dict[str, str] = {}
         self.andere: list[Objekt] = []
-        for obj in b.objekte:
-            if isinstance(obj, Sitzung):
-                for t in obj.tagesordnung:
-                    self.owner.setdefault(t.id, obj.id)
-            elif isinstance(obj, Drucksache):
-                for br in obj.beratungen:
-                    self.owner.setdefault(br.id, obj.id)
-        for obj in b.alle():
-            if isinstance(obj, Sitzung):
-                self.sitzungen.append(obj)
-            elif isinstance(obj, Drucksache):
-                self.drucksachen.append(obj)
-            elif isinstance(obj, Beratung):
-                self.beratungen[obj.id] = obj
-            elif isinstance(obj, Tagesordnungspunkt):
-                self.tops[obj.id] = obj
+        # one pass over all objects, classified by their exact type (a dict lookup; the
+        # isinstance chain only for classes not seen before): at 10^5 objects every pass is
+        # memory-bound, so the index makes as few as it can
+        kategorie = _KATEGORIE
+        sitzungen, drucksachen, andere = self.sitzungen, self.drucksachen, self.andere
+        beratungen, tops = self.beratungen, self.tops
+        oberste = b._oberste()
+        einbettend: list[Any] = []  # top-level Sitzungen and Drucksachen, in Bestand order
+        for key, obj in b._eintraege():
+            k = kategorie.get(obj.__class__)
+            if k is None:
+                k = _kategorie(obj.__class__)
+            if k == 0:
+                sitzungen.append(obj)  # type: ignore[arg-type]
+                if oberste.get(key) is obj:
+                    einbettend.append(obj)
+            elif k == 1:
+                drucksachen.append(obj)  # type: ignore[arg-type]
+                if oberste.get(key) is obj:
+                    einbettend.append(obj)
+            elif k == 2:
+                beratungen[key] = obj  # type: ignore[assignment]
+            elif k == 3:
+                tops[key] = obj  # type: ignore[assignment]
             else:
-                self.andere.append(obj)
+                andere.append(obj)
+        # owners of embedded TOPs and Beratungen (the first top-level embedder wins)
+        owner = self.owner
+        for e in einbettend:
+            for x in (
+                e.tagesordnung if e.__class__ is Sitzung or isinstance(e, Sitzung) else e.beratungen
+            ):
+                owner.setdefault(x.id, e.id)
 
         # TOPs per Sitzung: embedded first (with their index), then stand-alone ones
         self.tops_von: dict[str, list[tuple[int | None, Tagesordnungspunkt]]] = {}
