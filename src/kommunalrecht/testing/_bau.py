@@ -69,7 +69,7 @@ from ..model import (
     Tagesordnungspunktstatus,
     Wahlperiode,
 )
-from ..recht import Enthaltungen, Geschaeftsordnung, Landesprofil, Unterzeichner
+from ..recht import Enthaltungen, Geschaeftsordnung, Landesprofil, Nachbehandlung, Unterzeichner
 
 __all__ = [
     "FEHLER",
@@ -721,7 +721,14 @@ def _baue(c: _Ctx, start: _dt.date) -> Bestand:
     # Dringlichkeitsentscheidung, submitted to the next meeting of the Hauptorgan ------------
     dringlich_obj: Dringlichkeitsentscheidung | None = None
     haupt_plaene = [p for p in plaene if p.gremium is haupt]
-    if (gr.dringlichkeit and z.ja()) or c.fehler == "DRINGLICHKEIT_GENEHMIGUNG":
+    # only where the Land has an Eilentscheidung instead of the council at the Rechtsstand the
+    # rules use (the latest Sitzung day): HE has none after § 51a HGO lapsed (31.03.2021)
+    stand = max(p.tag for p in plaene)
+    moeglich = (
+        recht.profil(c.land, c.art, stand).dringlichkeit.nachbehandlung
+        is not Nachbehandlung.NICHT_VORGESEHEN
+    )
+    if (gr.dringlichkeit and moeglich and z.ja()) or c.fehler == "DRINGLICHKEIT_GENEHMIGUNG":
         ziel = haupt_plaene[0]
         did = idf("dringlichkeitsentscheidung", 1)
         genehmigt = c.fehler != "DRINGLICHKEIT_GENEHMIGUNG"

@@ -366,13 +366,16 @@ def bestaende(
     max_mitglieder: int = 13,
     max_vorlagen: int = 3,
     max_antraege: int = 2,
-    dringlichkeit: bool = False,
+    dringlichkeit: bool = True,
 ) -> st.SearchStrategy[Bestand]:
     """Consistent, lawful Bestände of one Körperschaft.
 
     Without ``go`` each example uses one of the statutory Land profiles (its Land and
     Körperschaftsart); with ``go`` (a Geschaeftsordnung or a Landesprofil) every example is
     lawful under it, in ``land`` (default NW). Built constructively — no filtering.
+    ``dringlichkeit``: sometimes add a Dringlichkeitsentscheidung (with its approval on the
+    next agenda of the main body where the Land requires one) — only where the Land's
+    profile at the Bestand's Rechtsstand has an Eilentscheidung instead of the council.
 
     >>> from hypothesis import find
     >>> import kommunalrecht as kr
