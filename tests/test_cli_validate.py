@@ -69,3 +69,22 @@ def test_json_output_lists_findings(capsys: pytest.CaptureFixture[str]) -> None:
     f = doc["results"][0]["findings"][0]
     assert set(f) == {"code", "severity", "message", "path", "object_id", "rechtsgrundlage"}
     assert doc["summary"]["severity"] == {"error": 17, "warning": 1, "info": 1}
+
+
+def test_art_of_a_body_read_earlier_applies_to_later_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kommunalrecht import oparl
+    from kommunalrecht.beispiele import rhein_sieg_2021 as rsk
+
+    for i, obj in enumerate(rsk.bestand().objekte):  # 01.json: the Body (a Kreis)
+        (tmp_path / f"{i:02d}.json").write_bytes(oparl.dumps(obj))
+    main(["validate", "--land", "NW", "--format", "json", str(tmp_path)])
+    out = json.loads(capsys.readouterr().out)
+    norms = [
+        f["rechtsgrundlage"]
+        for r in out["results"]
+        for f in r["findings"]
+        if f["code"] == "EINLADUNG_INHALT"
+    ]
+    assert norms and all("KrO NRW" in n for n in norms)

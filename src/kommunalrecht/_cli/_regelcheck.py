@@ -6,7 +6,9 @@ decoded objects (an object, or the ``data`` of a list page). The Geschäftsordnu
 (:meth:`kommunalrecht.recht.Geschaeftsordnung.from_toml`); keys it leaves out come from the
 statutory profile of ``--land`` / ``--art`` (today's Rechtsstand). Documents are checked one by
 one, so references to objects in other files are not followed (``REFERENZ_UNAUFGELOEST`` is
-left out here; ``oparl.check`` covers the document structure).
+left out here; ``oparl.check`` covers the document structure). Without ``--art`` the
+Körperschaftsart comes from the Body in the document, else from the last Body read before it
+(directories are read in sorted order), else Gemeinde.
 """
 
 from __future__ import annotations
@@ -85,6 +87,16 @@ def check(result: Any, args: argparse.Namespace) -> None:
         return
     go = _geschaeftsordnung(args)
     art = Koerperschaftsart(args.art) if args.art else None
+    if art is None:
+        # documents are checked one by one: a Body read earlier tells the Körperschaftsart of
+        # the documents after it that carry none (else validate assumes a Gemeinde)
+        from ..model import Koerperschaft
+
+        eigene = next((o.art for o in objekte if isinstance(o, Koerperschaft) and o.art), None)
+        if eigene is not None:
+            args._kr_art = eigene
+        else:
+            art = getattr(args, "_kr_art", None)
     result.findings.extend(
         regeln.validate(objekte, land=args.land, go=go, art=art, ohne=["REFERENZ_UNAUFGELOEST"])
     )
