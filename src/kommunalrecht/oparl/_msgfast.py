@@ -13,7 +13,7 @@ and builds the model objects.
 The contract is the one of ``sdec_*``: a document is returned as model object only if
 :func:`.check.check` would find nothing in it and every model invariant holds; for anything
 else — an unknown or vendor property, ``kommunalrecht:leer``/``ohne`` markers, tombstones,
-``geojson``, a Paper, any value the Structs reject — :func:`decode_fast` returns ``None`` and
+``geojson``, any value the Structs reject — :meth:`FastDecoder.decode` returns ``None`` and
 the caller takes the checked path, which decides and reports. The tests run both paths over
 the same documents and require equal results.
 
@@ -145,6 +145,16 @@ def _build_lines(
     return [indent + line for line in out]
 
 
+def _paper_classes() -> tuple[type[Any], ...]:
+    from ..model import Antrag, Beschlussvorlage, Drucksache
+
+    return (Drucksache, Antrag, Beschlussvorlage)
+
+
+_PAPER_CLASSES = _paper_classes()
+"""The model classes of an OParl Paper (Drucksache first: it is the default)."""
+
+
 def _nonempty_list(item: Any) -> Any:
     lst: Any = list
     return Annotated[lst[item], msgspec.Meta(min_length=1)]
@@ -186,7 +196,7 @@ class _FastGen:
     @staticmethod
     def supported(cls: type[Any]) -> bool:
         cm = MAPPING.get(cls)
-        return cm is not None and cm.oparl_type in SPEC and cm.oparl_type not in ("System", "Paper")
+        return cm is not None and cm.oparl_type in SPEC and cm.oparl_type != "System"
 
     def field_type(self, cm: ClassMap, f: Feld, parent: str | None) -> Any:
         """The Struct field type of ``f``, or ``None`` if the fast path does not read it
@@ -228,19 +238,14 @@ class _FastGen:
             return _nonempty_list(self.struct(f.target, cm.oparl_type))
         return None  # geojson, locationObject, …: the checked path
 
-    def struct(self, cls: type[Any], parent: str | None) -> Any:
-        """The Struct type of ``cls`` embedded in ``parent`` (``None``: top level, tagged)."""
-        key = (cls, parent)
-        if key in self.structs:
-            return self.structs[key]
+    def fields(self, cls: type[Any], parent: str | None) -> list[Any]:
+        """The Struct fields (``defstruct`` form) of ``cls`` embedded in ``parent``."""
         cm = MAPPING[cls]
-        tname = cm.oparl_type
         embedded = parent is not None
-        required = {p.name for p in SPEC[tname].props
+        required = {p.name for p in SPEC[cm.oparl_type].props
                     if p.required.applies(deleted=False, embedded=embedded)}  # fmt: skip
-        fields: list[Any] = []
+        fields: list[Any] = [("id", str)]
         seen: set[str] = set()
-        self.structs[key] = None  # recursion guard (OParl has no embedding cycles)
         for f in cm.fields:
             if f.key in seen or f.conv is Conv.ID or self.gen.is_backref(f, parent):
                 continue
@@ -257,22 +262,81 @@ class _FastGen:
             else:
                 default = False if f.key == "deleted" else None
                 fields.append((name, t, msgspec.field(default=default, name=f.key)))
-        fields.insert(0, ("id", str))
-        uri = type_uri(tname)
+        return fields
+
+    @staticmethod
+    def defstruct(name: str, fields: list[Any], uri: str, embedded: bool) -> Any:
         opts: dict[str, Any] = {"forbid_unknown_fields": True, "gc": False}
         if embedded:  # a required Literal field: msgspec does not require the tag of a
-            fields.insert(1, ("type", Literal[uri]))  # Struct outside a Union
+            fields = [fields[0], ("type", Literal[uri]), *fields[1:]]  # Struct outside a Union
         else:
             opts.update(tag_field="type", tag=uri)
         # required fields first (msgspec: no required field after one with a default)
-        fields.sort(key=lambda x: len(x) == 3)
-        st = msgspec.defstruct(f"{cls.__name__}__{parent or 'root'}", fields, **opts)
+        fields = sorted(fields, key=lambda x: len(x) == 3)
+        return msgspec.defstruct(name, fields, **opts)
+
+    def struct(self, cls: type[Any], parent: str | None) -> Any:
+        """The Struct type of ``cls`` embedded in ``parent`` (``None``: top level, tagged)."""
+        key = (cls, parent)
+        if key in self.structs:
+            return self.structs[key]
+        if parent is None and cls in _PAPER_CLASSES:
+            return self.paper_struct()
+        self.structs[key] = None  # recursion guard (OParl has no embedding cycles)
+        fields = self.fields(cls, parent)
+        tname = MAPPING[cls].oparl_type
+        st = self.defstruct(f"{cls.__name__}__{parent or 'root'}", fields, type_uri(tname),
+                            parent is not None)  # fmt: skip
         self.structs[key] = st
         self.sources.append(self.builder(cls, parent, {x[0] for x in fields}))
         return st
 
-    def builder(self, cls: type[Any], parent: str | None, present: set[str]) -> str:
-        """``mdec_<Class>__<parent>(s, pid, M[, idx])``: the model object of Struct ``s``."""
+    def paper_struct(self) -> Any:
+        """One tagged Struct for every top-level Paper (the union of the fields of Drucksache,
+        Antrag and Beschlussvorlage, and ``kommunalrecht:klasse``), a builder per class and
+        ``mdec_Paper__root``, which picks the class as :func:`._codec.paper_class` does."""
+        from ._mapping import KLASSE
+
+        union: dict[str, Any] = {}
+        own: dict[type[Any], set[str]] = {}
+        for cls in _PAPER_CLASSES:
+            fs = self.fields(cls, None)
+            own[cls] = {x[0] for x in fs}
+            for x in fs:
+                if x[0] in union and union[x[0]][1] != x[1]:  # pragma: no cover
+                    raise AssertionError(("Paper field types differ", x[0]))
+                union.setdefault(x[0], x)
+        klasse = _ident(KLASSE)
+        union[klasse] = (klasse, str, msgspec.field(default=None, name=KLASSE))
+        st = self.defstruct("Paper__root", list(union.values()), type_uri("Paper"), False)
+        for cls in _PAPER_CLASSES:
+            self.structs[(cls, None)] = st
+        for cls in _PAPER_CLASSES:
+            foreign = set(union) - own[cls] - {klasse}
+            self.sources.append(self.builder(cls, None, own[cls], foreign))
+        by_klasse = self.const({c.__name__: f"mdec_{c.__name__}__root" for c in _PAPER_CLASSES},
+                               "KLASSE")  # fmt: skip
+        by_type = self.const(
+            {"Antrag": "mdec_Antrag__root", "Beschlussvorlage": "mdec_Beschlussvorlage__root"},
+            "PTYPE",
+        )
+        self.sources.append("\n".join([
+            "def mdec_Paper__root(s, pid, M, U):",
+            f"    k = s.{klasse}",
+            f"    if k is not None: fn = {by_klasse}[k]",  # unknown: KeyError, checked path
+            "    elif s.paperType is not None: "
+            f"fn = {by_type}.get(s.paperType, 'mdec_Drucksache__root')",
+            "    else: fn = 'mdec_Drucksache__root'",
+            "    return _FN[fn](s, pid, M, U)",
+        ]))  # fmt: skip
+        return st
+
+    def builder(
+        self, cls: type[Any], parent: str | None, present: set[str], foreign: Any = frozenset()
+    ) -> str:
+        """``mdec_<Class>__<parent>(s, pid, M[, idx])``: the model object of Struct ``s``
+        (``foreign``: fields of a shared Struct that ``cls`` does not have — when one is set,
+        the checked path decides, which keeps it in ``extras``)."""
         cm = MAPPING[cls]
         tname = cm.oparl_type
         agenda = cls is Tagesordnungspunkt and parent == "Meeting"
@@ -281,6 +345,7 @@ class _FastGen:
              "    i = s.id",
              "    if s.deleted: raise _Slow",
              "    U.append(i)"]  # fmt: skip
+        L += [f"    if s.{n} is not None: raise _Slow" for n in sorted(foreign)]
         values: dict[str, str] = {"id": "i", "deleted": "False", "extras": "{}"}
         for f in cm.fields:
             c, a, k = f.conv, f.attr, f.key
@@ -427,12 +492,16 @@ def make_fast_decoder(gen: Any, speedups: Any = _DEFAULT) -> FastDecoder:
     generator, for the helpers it shares; ``speedups``: the C helpers to use, ``None`` for
     the pure-Python equivalents, by default :func:`_load_speedups`)."""
     fg = _FastGen(gen, _load_speedups() if speedups is _DEFAULT else speedups)
-    roots = [cls for cls in MAPPING if fg.supported(cls)]
+    roots = [cls for cls in MAPPING if fg.supported(cls) and cls not in _PAPER_CLASSES[1:]]
     tops = [fg.struct(cls, None) for cls in roots]
     code = compile("\n\n".join(fg.sources), "<kommunalrecht.oparl fast codec>", "exec")
     ns = fg.ns
     exec(code, ns)
-    dispatch = {st: ns[f"mdec_{cls.__name__}__root"] for cls, st in zip(roots, tops, strict=True)}
+    ns["_FN"] = ns
+    dispatch = {
+        st: ns["mdec_Paper__root" if cls in _PAPER_CLASSES else f"mdec_{cls.__name__}__root"]
+        for cls, st in zip(roots, tops, strict=True)
+    }
     union = functools.reduce(operator.or_, tops)
     return FastDecoder(msgspec.json.Decoder(union), dispatch, fg.speedups)
 
