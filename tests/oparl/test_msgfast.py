@@ -445,3 +445,14 @@ def test_papers_take_the_class_the_checked_path_takes() -> None:
     assert oparl.loads(other).extras == {"kommunalrecht:begruendung": "weil"}
     bad = orjson.dumps({**base, "kommunalrecht:klasse": "Vorlage"})
     assert default_converter().decode_json_checked(bad) is None
+
+
+@HS
+@given(st.sampled_from([t for t in SPEC if t != "System"]).flatmap(oparl_dicts), st.data())
+def test_reading_parsed_json_values_is_reading_the_json_text(d: Any, data: Any) -> None:
+    conv = default_converter()
+    assert conv.decode_jsonlike_checked(d) == conv.decode_json_checked(orjson.dumps(d))
+    key = data.draw(st.sampled_from(sorted(d)))
+    d[key] = data.draw(st.one_of(json_values, st.just(""), st.just(None), st.just(1.0),
+                                 st.just("2021-02-30"), st.just(-1)))  # fmt: skip
+    assert conv.decode_jsonlike_checked(d) == conv.decode_json_checked(orjson.dumps(d))

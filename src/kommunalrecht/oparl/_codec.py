@@ -1325,6 +1325,19 @@ class OParlConverter(cattrs.Converter):
         """
         return self._fast.decode(data)
 
+    def decode_jsonlike_checked(self, d: Any) -> Any:
+        """:meth:`decode_json_checked` for a document parsed into JSON values only (``dict``,
+        ``list``, ``str``, ``int``, ``float``, ``bool``, ``None`` — what the XML reader builds;
+        not for dicts that may hold other Python values).
+
+        >>> ts = "2021-11-04T09:00:00+01:00"
+        >>> d = {"id": "https://x.example/ort/1", "type": "https://schema.oparl.org/1.1/Location",
+        ...      "room": "A 1", "created": ts, "modified": ts}
+        >>> make_converter().decode_jsonlike_checked(d).raum
+        'A 1'
+        """
+        return self._fast.decode_obj(d)
+
     def decode(
         self, d: Mapping[str, Any], tname: str, *, strict: bool = True,
         findings: list[Finding] | None = None, path: str = "$",

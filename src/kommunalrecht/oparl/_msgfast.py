@@ -477,6 +477,20 @@ class FastDecoder:
             _urls_ok if speedups is None else speedups.urls_ok
         )
 
+    def decode_obj(self, d: Any) -> Any:
+        """:meth:`decode` for a document already parsed into Python values — only JSON ones
+        (``dict``, ``list``, ``str``, ``int``, ``float``, ``bool``, ``None``), as the XML
+        reader builds them: ``msgspec.convert`` checks the same Struct types without a JSON
+        text in between. (Not for arbitrary dicts: ``convert`` also accepts Python values
+        that have no JSON form, such as a :class:`datetime.date` for a date.)"""
+        try:
+            s = msgspec.convert(d, self._decoder.type)
+            urls: list[str] = []
+            obj = self._dispatch[s.__class__](s, None, {}, urls)
+        except Exception:
+            return None
+        return obj if self._urls_ok(urls) else None
+
     def decode(self, data: bytes | str) -> Any:
         try:
             s = self._decoder.decode(data)
