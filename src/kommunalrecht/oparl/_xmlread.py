@@ -29,14 +29,23 @@ kommunalrecht.errors.ParseError: at /: expected XML without a document type decl
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
+from functools import cache
 from typing import IO, Any
 
 from lxml import etree
 
 from kommunalrecht.errors import ParseError
 from kommunalrecht.oparl._spec import LIST_LINKS, LIST_PAGINATION, SPEC, Kind
-from kommunalrecht.oparl._xmlmap import EXT_NS, LIST_ELEMENT, NS, VENDOR_ELEMENTS, unescape_text
+from kommunalrecht.oparl._xmlmap import (
+    EXT_NS,
+    LIST_ELEMENT,
+    NS,
+    URI_TEXT,
+    VENDOR_ELEMENTS,
+    unescape_text,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -44,6 +53,7 @@ __all__ = [
     "iter_elements",
     "make_parser",
     "parse_bytes",
+    "read_canonical",
     "xpath",
 ]
 
@@ -472,6 +482,337 @@ def element_to_dict(el: Any, expect: str | None = None) -> dict[str, Any]:
     if expect is not None and expect != t:
         raise _bad(f"an element <{expect}>", t, el)
     return object_to_dict(el, t)
+
+
+# ---------------------------------------------------------------------------------------
+# canonical documents: a fast path without an element tree
+#
+# read_canonical() reads documents in the form the writer produces — no comments, processing
+# instructions, CDATA sections, character references other than &#9; &#10; &#13;, attributes
+# other than the root's and ext:property's name; typed values in lexical forms that are a
+# subset of their XSD types; elements in schema order — with regular expressions generated
+# from the spec tables (one per run of leaf properties of a type) and generated Python that
+# builds the dict. Every such document is well-formed, valid against the shipped XSD and
+# reads (element_to_dict) as exactly that dict; for anything else it returns None and the
+# caller takes the lxml path, which decides and reports. The tests compare both paths.
+
+_FAST_MAX_BYTES = 8_000_000  # far below libxml2's limits without huge_tree (10 MB per text)
+_WS = "[ \\t\\n]*+"
+_TEXT = "[^<]*+"  # "&" and "]]>" are checked for the whole document
+_INT = "-?(?:0|[1-9][0-9]{0,17})"
+_MONTH_DAY = (
+    "(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+    "|(?:0[13578]|1[02])-31)"
+)
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_DATE = f"(?!0000)(?:[0-9]{{4}}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+_DATETIME = (
+    f"{_DATE}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9][+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00)"
+)
+# the common URL shape first (a subset of URI_TEXT, much cheaper to match), then URI_TEXT;
+# a value ends before "<" (in the document) or "\n" (in the joined values, see _all_match)
+_URL = f"(?:https?://[-.0-9A-Za-z]++(?:/[-./0-9A-Z_a-z~]*+)?(?![^<\n])|{URI_TEXT})"
+_VALUE: dict[Kind, str] = {
+    Kind.STRING: _TEXT,
+    Kind.STRING_LIST: _TEXT,
+    Kind.URL: _URL,
+    Kind.URL_LIST: _URL,
+    Kind.EXTERNAL_LIST: _URL,
+    Kind.DATE: _DATE,
+    Kind.DATETIME: _DATETIME,
+    Kind.INTEGER: _INT,
+    Kind.BOOLEAN: "(?:true|false)",
+}  # Kind.OBJECT (generic JSON) has no canonical form: such documents take the lxml path
+
+# URLs and date-times are many and their patterns long: the element patterns take any text
+# for them and the reader collects them (U, W), checked at the end, each kind in one call
+_DEFERRED = {Kind.URL: "U", Kind.URL_LIST: "U", Kind.EXTERNAL_LIST: "U", Kind.DATETIME: "W"}
+
+
+def _all_match(pattern: str) -> Any:
+    """``check(values)``: whether every string in ``values`` fully matches ``pattern`` (which
+    never matches a newline), in one regular-expression call over the joined values."""
+    joined_fullmatch = re.compile(f"(?:{pattern}\n)*+{pattern}").fullmatch
+
+    def check(values: list[str]) -> bool:
+        joined = "\n".join(values)
+        return joined.count("\n") == len(values) - 1 and joined_fullmatch(joined) is not None
+
+    return check
+
+
+_SIMPLE_URLS_OK = _all_match("https?://[-.0-9A-Za-z][-./0-9A-Z_a-z~]*+")  # ⊂ URI_TEXT
+_ALL_URLS_OK = _all_match(_URL)
+_DATETIMES_OK = _all_match(_DATETIME)
+_PROP_NAME = "[A-Za-z0-9_.:-]++"
+_PROP = (
+    f'<ext:property name="{_PROP_NAME}">{_WS}<ext:(?:string>{_TEXT}</ext:string'
+    f"|integer>{_INT}</ext:integer|boolean>(?:true|false)</ext:boolean)>{_WS}</ext:property>{_WS}"
+)
+_PROPS = re.compile(
+    f'<ext:property name="([^"]*)">{_WS}<ext:(string|integer|boolean)>([^<]*)<'
+).findall
+_HEAD = re.compile(
+    f'(?:<\\?xml version="1\\.0" encoding="UTF-8"\\?>)?{_WS}<([A-Z][A-Za-z]*) '
+    f'xmlns="{re.escape(NS)}" xmlns:ext="{re.escape(EXT_NS)}" version="1\\.1">{_WS}'
+)
+_BAD_REF = re.compile("&(?!(?:amp|lt|gt|quot|apos|#9|#10|#13);)").search
+# bytes XML 1.0 excludes (C0 controls but TAB and LF) and CR (line-end normalisation)
+_LEGAL_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A))
+
+
+class _Decline(Exception):
+    """Not in the canonical form (the lxml path decides)."""
+
+
+def _t(v: str) -> str:
+    """Character data with its (pre-checked) entity and character references resolved."""
+    if "&" not in v:
+        return v
+    for ref, ch in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"),
+                    ("&#9;", "\t"), ("&#10;", "\n"), ("&#13;", "\r"), ("&amp;", "&")):  # fmt: skip
+        v = v.replace(ref, ch)
+    return v
+
+
+def _props(d: dict[str, Any], run: str, amp: bool) -> None:
+    for name, kind, value in _PROPS(run):
+        if name in d:
+            raise _Decline
+        if kind == "string":
+            d[name] = _t(value) if amp else value
+        elif kind == "integer":
+            d[name] = int(value)
+        else:
+            d[name] = value == "true"
+
+
+class _Gen:
+    """Generates the fast readers: per OParl type, ``_r_<type>(text, pos)`` returns the dict
+    of the object whose content starts at ``pos`` and the position after that content;
+    ``_r_<type>__<tag>`` reads an item of an embedded list ``<tag>`` and also its closing
+    tag and the next item's opening tag (the third value: ``None`` after the last item).
+    ``_ra_…``: the same for documents with references ``&…;``, which they resolve.
+
+    The content is matched by few regular expressions: each covers a run of properties in
+    schema order (every element optional, leaf values in their canonical forms, single
+    embedded objects inline with their own groups); a run ends where an embedded list
+    starts. Generated straight-line code turns the match groups into the dict."""
+
+    def __init__(self) -> None:
+        self.ns: dict[str, Any] = {"_Decline": _Decline, "_t": _t, "_props": _props}
+        self.patterns: dict[str, str] = {}
+
+    def pattern(self, source: str, method: str = "match") -> str:
+        """The name under which the compiled ``source``'s ``method`` is in the namespace."""
+        key = f"{method}:{source}"
+        if key not in self.patterns:
+            name = f"_P{len(self.patterns)}"
+            self.ns[name] = getattr(re.compile(source), method)
+            self.patterns[key] = name
+        return self.patterns[key]
+
+    def value(self, kind: Kind, tag: str, amp: bool) -> str:
+        """Expression of the value of ``kind`` from its match group ``v``."""
+        if kind is Kind.INTEGER:
+            return "int(v)"
+        if kind is Kind.BOOLEAN:
+            return "v == 'true'"
+        if kind in (Kind.DATE, Kind.DATETIME):
+            return "v"
+        if kind.is_array:
+            fa = self.pattern(f"<{tag}>([^<]*)</{tag}>", "findall")
+            return f"[_t(x) for x in {fa}(v)]" if amp else f"{fa}(v)"
+        return "_t(v)" if amp else "v"
+
+    def inline(self, props: list[Any], last: bool, amp: bool, ind: str, var: str,
+               out: list[str], base: int) -> tuple[str, int]:  # fmt: skip
+        """Pattern of the leaf and single embedded properties ``props`` (and of the
+        ext:property run if ``last``); appends the code that fills ``var`` from the match
+        groups ``g[base:]`` to ``out``; returns the pattern and its number of groups."""
+        parts: list[str] = []
+        k = base
+        for p in props:
+            n = p.name
+            if p.kind is Kind.EMBEDDED:
+                sub = [q for q in SPEC[p.target].props if q.kind is not Kind.OBJECT]
+                if any(q.kind.is_embedded for q in sub):  # pragma: no cover - not in OParl 1.1
+                    raise AssertionError(f"{p.target} embedded in an embedded object")
+                e = f"e{k}"
+                code: list[str] = []
+                pat, ng = self.inline(sub, True, amp, ind + "    ", e, code, k + 1)
+                out += [f"{ind}if g[{k}] is not None:", f"{ind}    {e} = {{}}", *code,
+                        f"{ind}    {var}[{n!r}] = {e}"]  # fmt: skip
+                parts.append(f"(?:(<{n}>){_WS}{pat}</{n}>{_WS})?+")
+                k += 1 + ng
+                continue
+            into = _DEFERRED.get(p.kind)
+            value = _TEXT if into else _VALUE[p.kind]
+            if p.kind.is_array:
+                parts.append(f"((?:<{n}>{value}</{n}>{_WS})++)?")
+            else:
+                parts.append(f"(?:<{n}>({value})</{n}>{_WS})?+")
+            out.append(f"{ind}if (v := g[{k}]) is not None:")
+            if into and p.kind.is_array:
+                fa = self.pattern(f"<{n}>([^<]*)</{n}>", "findall")
+                out += [f"{ind}    v = {fa}(v)", f"{ind}    {into} += v",
+                        f"{ind}    {var}[{n!r}] = {'[_t(x) for x in v]' if amp else 'v'}"]  # fmt: skip
+            elif into:
+                out += [f"{ind}    {into}.append(v)",
+                        f"{ind}    {var}[{n!r}] = {self.value(p.kind, n, amp)}"]  # fmt: skip
+            else:
+                out.append(f"{ind}    {var}[{n!r}] = {self.value(p.kind, n, amp)}")
+            k += 1
+        if last:
+            # the common case, one string property, read from its groups; then any others
+            parts.append(
+                f'(?:<ext:property name="({_PROP_NAME})">{_WS}<ext:string>({_TEXT})</ext:string>'
+                f"{_WS}</ext:property>{_WS})?+((?:{_PROP})++)?"
+            )
+            text = f"_t(g[{k + 1}])" if amp else f"g[{k + 1}]"
+            out += [
+                f"{ind}if (v := g[{k}]) is not None:",
+                f"{ind}    if v in {var}:",
+                f"{ind}        raise _Decline",
+                f"{ind}    {var}[v] = {text}",
+                f"{ind}if (v := g[{k + 2}]) is not None:",
+                f"{ind}    _props({var}, v, {amp})",
+            ]
+            k += 3
+        return "".join(parts), k - base
+
+    def reader(self, tname: str, amp: bool, tag: str | None = None) -> str:
+        """Source of the reader of ``tname`` objects (of the items of list ``tag``)."""
+        r = "_ra_" if amp else "_r_"
+        name = f"{r}{tname}" if tag is None else f"{r}{tname}__{tag}"
+        props = [p for p in SPEC[tname].props if p.kind is not Kind.OBJECT]
+        lines = [f"def {name}(text, pos, U, W):", "    d = {}"]
+        runs: list[tuple[list[Any], Any]] = []  # (leaf/single props, the list that follows)
+        run: list[Any] = []
+        for p in props:
+            if p.kind is Kind.EMBEDDED_LIST:
+                runs.append((run, p))
+                run = []
+            else:
+                run.append(p)
+        runs.append((run, None))
+        for run, lst in runs:
+            code: list[str] = []
+            pat, ng = self.inline(run, lst is None, amp, "    ", "d", code, 0)
+            if lst is not None:
+                pat += f"(<{lst.name}>{_WS})?"
+            elif tag is not None:  # the item's closing tag, the next item's opening tag
+                pat += f"</{tag}>{_WS}(<{tag}>{_WS})?"
+            seg = self.pattern(pat)
+            lines += [f"    m = {seg}(text, pos)"]
+            if lst is None and tag is not None:
+                lines += ["    if m is None:", "        raise _Decline"]
+            lines += ["    pos = m.end()", "    g = m.groups()", *code]
+            if lst is None:
+                continue
+            item = f"{r}{lst.target}__{lst.name}"
+            lines += [
+                f"    if g[{ng}] is not None:",
+                "        items = []",
+                "        more = True",
+                "        while more is not None:",
+                f"            x, pos, more = {item}(text, pos, U, W)",
+                "            items.append(x)",
+                f"        d[{lst.name!r}] = items",
+            ]
+        lines.append("    return d, pos" if tag is None else f"    return d, pos, g[{ng}]")
+        return "\n".join(lines)
+
+
+_GEN: _Gen | None = None
+_LOCK = threading.Lock()
+
+
+@cache
+def _reader(tname: str) -> tuple[Any, Any, Any]:
+    """The generated readers of root ``tname`` (without, with references) and the pattern of
+    its closing tag; built on first use, with the readers of the lists it holds."""
+    global _GEN
+    with _LOCK:
+        if _GEN is None:
+            _GEN = _Gen()
+        gen = _GEN
+        todo: list[tuple[str, str | None]] = [(tname, None)]
+        sources = []
+        while todo:
+            t, tag = todo.pop()
+            name = f"_r_{t}" if tag is None else f"_r_{t}__{tag}"
+            if name in gen.ns:
+                continue
+            sources += [gen.reader(t, amp, tag) for amp in (False, True)]
+            gen.ns[name] = None  # claimed: its source is in this batch
+            todo += [(p.target or "", p.name) for p in SPEC[t].props
+                     if p.kind is Kind.EMBEDDED_LIST]  # fmt: skip
+        if sources:
+            exec(compile("\n\n".join(sources), "<kommunalrecht.oparl XML fast reader>", "exec"),
+                 gen.ns)  # fmt: skip
+    return gen.ns[f"_r_{tname}"], gen.ns[f"_ra_{tname}"], re.compile(f"</{tname}>{_WS}").fullmatch
+
+
+def read_canonical(
+    data: bytes | bytearray | memoryview | str, max_bytes: int | None = None
+) -> tuple[str, dict[str, Any]] | None:
+    """``(type name, dict)`` of an OParl object document in the canonical form, else ``None``.
+
+    For every document it reads, :func:`parse_bytes` (with ``max_bytes``) succeeds, the root
+    has ``version="1.1"``, the document is valid against the shipped XSD and
+    :func:`element_to_dict` returns an equal dict (same key order); ``None`` says nothing
+    (list pages, generic JSON values other than strings, integers and booleans, comments,
+    character references other than ``&#9;``, ``&#10;``, ``&#13;`` … take the lxml path).
+
+    >>> read_canonical(b'<File xmlns="urn:kommunalrecht:oparl:1.1" '
+    ...     b'xmlns:ext="urn:kommunalrecht:oparl:1.1:ext" version="1.1"><name>A &amp; B</name>'
+    ...     b'<size>3</size></File>')
+    ('File', {'name': 'A & B', 'size': 3})
+    >>> read_canonical(b'<File xmlns="urn:kommunalrecht:oparl:1.1" '
+    ...     b'xmlns:ext="urn:kommunalrecht:oparl:1.1:ext" version="1.1"><size>03</size></File>')
+    """
+    if isinstance(data, str):
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+    else:
+        raw = data if data.__class__ is bytes else bytes(data)
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if len(raw) > min(limit, _FAST_MAX_BYTES) or raw.translate(None, _LEGAL_BYTES):
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    # U+FFFE, U+FFFF are no XML characters; "]]>" may not occur in character data (the
+    # one-character searches first: they are much faster than a search for a string)
+    if "\ufffe" in text or "\uffff" in text or ("]" in text and "]]>" in text):
+        return None
+    amp = "&" in text
+    if amp and _BAD_REF(text) is not None:
+        return None
+    m = _HEAD.match(text)
+    if m is None:
+        return None
+    tname = m.group(1)
+    if tname not in SPEC:
+        return None
+    entry = _reader(tname)
+    urls: list[str] = []
+    datetimes: list[str] = []
+    try:
+        d, pos = entry[amp](text, m.end(), urls, datetimes)
+    except _Decline:
+        return None
+    if entry[2](text, pos) is None:
+        return None
+    if urls and not _SIMPLE_URLS_OK(urls) and not _ALL_URLS_OK(urls):
+        return None
+    if datetimes and not _DATETIMES_OK(list(set(datetimes))):  # they repeat
+        return None
+    return tname, d
 
 
 # ---------------------------------------------------------------------------------------

@@ -52,15 +52,21 @@ from kommunalrecht.errors import (
     Severity,
     ValidationError,
 )
-from kommunalrecht.oparl._spec import SPEC
+from kommunalrecht.oparl._spec import SPEC, type_uri
 from kommunalrecht.oparl._xmlmap import EXT_NS, EXT_PREFIX, LIST_ELEMENT, MAPPING_VERSION, NS
 from kommunalrecht.oparl._xmlread import (
     element_to_dict,
     iter_elements,
     parse_bytes,
+    read_canonical,
     xpath,
 )
-from kommunalrecht.oparl._xmlwrite import emit_document, emit_json, emit_object
+from kommunalrecht.oparl._xmlwrite import (
+    emit_document,
+    emit_json,
+    emit_model_document,
+    emit_object,
+)
 from kommunalrecht.oparl._xsdgen import EXT_FILE, MAIN_FILE, SCHEMA_DIR
 
 __all__ = [
@@ -165,6 +171,9 @@ def xml_to_dict(
     ...
     kommunalrecht.errors.ParseError: at /Paper/size: expected a property element of Paper, got '{urn:kommunalrecht:oparl:1.1}size'
     """
+    fast = read_canonical(data, max_bytes)  # the writer's form without lxml (same dict)
+    if fast is not None and (expect is None or expect == fast[0]):
+        return fast[1]
     return element_to_dict(parse_bytes(data, max_bytes=max_bytes), expect)
 
 
@@ -244,6 +253,9 @@ def check_xml(
     """
     from kommunalrecht.oparl.check import check
 
+    fast = read_canonical(data)  # schema-valid by construction, the same dict
+    if fast is not None and (expect is None or expect == fast[0]):
+        return check(fast[1], expect=expect)
     try:
         root = parse_bytes(data)
     except ParseError as exc:
@@ -299,12 +311,37 @@ def dumps_xml(obj: Any, *, expect: str | None = None, pretty: bool = False) -> b
 
     Model objects (and :class:`~kommunalrecht.oparl.Page`) go through
     :func:`kommunalrecht.oparl.to_dict` first, dicts are written as they are
-    (:func:`dict_to_xml`).
+    (:func:`dict_to_xml`). A model object (without ``pretty``) takes a faster path to the
+    same bytes: its raw dict (date-times not yet formatted) is written by emitters generated
+    per key tuple (``_xmlwrite.emit_model_document``), which hand anything unusual back.
 
     >>> dumps_xml({"type": "https://schema.oparl.org/1.1/Person", "name": "A"})[-40:]
     b'1.1/Person</type><name>A</name></Person>'
     """
+    if not pretty and not isinstance(obj, Mapping):
+        raw = _raw_dict(obj)
+        if raw is not None:
+            text = emit_model_document(raw, expect, _DECL_TEXT)
+            if text is not None:
+                return text.encode("utf-8")
     return dict_to_xml(_to_dict(obj), expect=expect, pretty=pretty)
+
+
+_DECL_TEXT = _DECL.decode("ascii")
+
+
+def _raw_dict(obj: Any) -> dict[str, Any] | None:
+    # OParlConverter.to_dict_raw (date-times may stay datetime objects): the input of the
+    # fast path (emit_model_document). None for a Page (its dict holds no such values) and
+    # where to_dict_raw fails: to_dict (the general path) then raises its own error, or not.
+    oparl = _oparl()
+    if obj.__class__ is oparl.Page:
+        return None
+    try:
+        raw: dict[str, Any] = oparl.default_converter().to_dict_raw(obj)
+    except Exception:  # the general path decides
+        return None
+    return raw
 
 
 def loads_xml(
@@ -331,6 +368,9 @@ def loads_xml(
     """
     if mode not in ("strict", "lenient"):
         raise ConfigError("mode", "'strict' or 'lenient'", mode)
+    fast = read_canonical(data)
+    if fast is not None and (expect is None or expect == fast[0]):
+        return _loads_canonical(fast[0], fast[1], mode, expect, findings)
     root = parse_bytes(data)
     if mode == "strict":
         findings = _schema_findings(root)
@@ -338,6 +378,30 @@ def loads_xml(
             raise ValidationError(findings)
     d = element_to_dict(root, expect)
     return _oparl().from_dict(d, mode=mode, expect=expect, findings=findings)
+
+
+def _loads_canonical(
+    tname: str,
+    d: dict[str, Any],
+    mode: str,
+    expect: str | None,
+    findings: list[Finding] | None,
+) -> Any:
+    """:func:`loads_xml` of a document :func:`._xmlread.read_canonical` read as ``d``: the
+    lxml path would find it well-formed and schema-valid and read the same dict, so only the
+    dict level remains. Strict reading tries the msgspec reader of
+    :func:`kommunalrecht.oparl.loads` first (on the dict, which holds JSON values only), which
+    returns a model object only where :func:`kommunalrecht.oparl.from_dict` returns an equal
+    one."""
+    oparl = _oparl()
+    if mode == "strict":
+        if expect is None or d.get("type") == type_uri(tname):
+            obj = oparl.default_converter().decode_jsonlike_checked(d)
+            if obj is not None:
+                return obj
+        # as on the lxml path, where ``findings`` is the (empty) list of schema findings
+        findings = []
+    return oparl.from_dict(d, mode=mode, expect=expect, findings=findings)
 
 
 def looks_like_xml(data: bytes | bytearray | memoryview | str) -> bool:
@@ -455,6 +519,13 @@ class XmlWriter:
         """Append one object (model object or OParl dict) to ``data``."""
         if self._xf is None or self._file is None:
             raise ConfigError("XmlWriter", "use inside a with block", "a closed writer")
+        if not isinstance(obj, Mapping) and (raw := _raw_dict(obj)) is not None:
+            text = emit_model_document(raw, self._expect, depth=1)  # fast path, same text
+            if text is not None:
+                self._xf.flush()
+                self._file.write(text.encode("utf-8"))
+                self.count += 1
+                return
         d = _to_dict(obj)
         out: list[str] = []
         t = _object_type(d, self._expect)
