@@ -456,3 +456,22 @@ def test_reading_parsed_json_values_is_reading_the_json_text(d: Any, data: Any) 
     d[key] = data.draw(st.one_of(json_values, st.just(""), st.just(None), st.just(1.0),
                                  st.just("2021-02-30"), st.just(-1)))  # fmt: skip
     assert conv.decode_jsonlike_checked(d) == conv.decode_json_checked(orjson.dumps(d))
+
+
+def test_speedups_are_optional(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    import types
+
+    monkeypatch.setenv("KOMMUNALRECHT_NO_EXT", "1")
+    assert _load_speedups() is None
+    monkeypatch.delenv("KOMMUNALRECHT_NO_EXT")
+    stale = types.ModuleType("kommunalrecht._speedups")  # an old build without urls_ok
+    stale.Builder = object  # type: ignore[attr-defined]
+    stale.parse_datetime = object  # type: ignore[attr-defined]
+    real = importlib.import_module
+
+    def fake(name: str, *args: Any) -> Any:
+        return stale if name == "kommunalrecht._speedups" else real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", fake)
+    assert _load_speedups() is None

@@ -54,9 +54,13 @@ def _load_speedups() -> Any:
     if os.environ.get("KOMMUNALRECHT_NO_EXT"):
         return None
     try:
-        return importlib.import_module("kommunalrecht._speedups")
+        module = importlib.import_module("kommunalrecht._speedups")
     except ImportError:
         return None
+    # a build left over from an older source (editable install not rebuilt) may lack a helper
+    if not all(hasattr(module, name) for name in ("Builder", "parse_datetime", "urls_ok")):
+        return None
+    return module
 
 
 _NONEMPTY = Annotated[str, msgspec.Meta(min_length=1)]
