@@ -1,7 +1,9 @@
-"""Strict OParl JSON reading with the type checks done in C (``msgspec``).
+"""Strict OParl JSON reading with the type checks done in C (``msgspec``), and JSON writing
+through ``msgspec`` Structs (second half of the module).
 
 The strict fast decoder of :mod:`._codec` (``sdec_*``) reads a dict that ``orjson`` built and
-checks every value in Python. This module goes one step further for ``bytes``/``str`` input:
+checks every value in Python. This module goes one step further for ``bytes``/``str`` input
+(and for documents already parsed into JSON values, via ``msgspec.convert``):
 it generates, from the same tables (:mod:`._spec`, :mod:`._mapping`), one ``msgspec.Struct``
 type per model class and embedding context whose field types say what the checker requires
 (non-empty strings, integers ≥ 0, real ``yyyy-mm-dd`` dates, non-empty arrays, the exact
@@ -17,13 +19,18 @@ else — an unknown or vendor property, ``kommunalrecht:leer``/``ohne`` markers,
 the caller takes the checked path, which decides and reports. The tests run both paths over
 the same documents and require equal results.
 
-Objects are built through *layout twins*: for a frozen slotted class ``C`` a plain class with
-the same base and the same ``__slots__`` is instantiated, its slots are filled by ordinary
-(specialised) attribute stores, and the instance's ``__class__`` is then set to ``C`` —
-CPython allows this between classes of identical layout. It builds a 26-field object about
-three times faster than calling each slot descriptor's ``__set__``. It needs the common
-base :class:`~kommunalrecht.model.Objekt` to have no ``__setattr__`` of its own (each
-concrete class keeps attrs' frozen ``__setattr__``); classes whose base does (the
+With the optional C helpers (``kommunalrecht._speedups``, see ``hatch_build.py``) objects are
+built by ``Builder`` (all slots in one call), date-times parsed by ``parse_datetime`` and the
+URLs of a document checked by ``urls_ok``; without them the same generated code uses the
+pure-Python equivalents below (same results, slower).
+
+Without C, objects are built through *layout twins*: for a frozen slotted class ``C`` a
+plain class with the same base and the same ``__slots__`` is instantiated, its slots are
+filled by ordinary (specialised) attribute stores, and the instance's ``__class__`` is then
+set to ``C`` — CPython allows this between classes of identical layout. It builds a 26-field
+object about three times faster than calling each slot descriptor's ``__set__``. It needs
+the common base :class:`~kommunalrecht.model.Objekt` to have no ``__setattr__`` of its own
+(each concrete class keeps attrs' frozen ``__setattr__``); classes whose base does (the
 Drucksache subclasses) are built slot by slot.
 """
 
