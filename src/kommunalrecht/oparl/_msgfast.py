@@ -48,7 +48,15 @@ from typing import Annotated, Any, Literal
 import attrs
 import msgspec
 
-from ..model import Beschluss, BeschlussErgebnis, Sitzung, Tagesordnungspunkt
+from ..model import (
+    Antrag,
+    Beschluss,
+    BeschlussErgebnis,
+    Beschlussvorlage,
+    Drucksache,
+    Sitzung,
+    Tagesordnungspunkt,
+)
 from ._mapping import MAPPING, ClassMap, Conv, Feld
 from ._spec import SPEC, Kind, type_uri
 
@@ -156,13 +164,7 @@ def _build_lines(
     return [indent + line for line in out]
 
 
-def _paper_classes() -> tuple[type[Any], ...]:
-    from ..model import Antrag, Beschlussvorlage, Drucksache
-
-    return (Drucksache, Antrag, Beschlussvorlage)
-
-
-_PAPER_CLASSES = _paper_classes()
+_PAPER_CLASSES = (Drucksache, Antrag, Beschlussvorlage)
 """The model classes of an OParl Paper (Drucksache first: it is the default)."""
 
 
@@ -175,7 +177,18 @@ def _ident(key: str) -> str:
     return "k_" + key.replace(":", "_") if not key.isidentifier() else key
 
 
-class _FastGen:
+class _Namespace:
+    """The namespace of generated code; constants get a fresh name in it."""
+
+    ns: dict[str, Any]
+
+    def const(self, value: Any, hint: str) -> str:
+        name = f"_{hint}_{len(self.ns)}"
+        self.ns[name] = value
+        return name
+
+
+class _FastGen(_Namespace):
     """Generates the Struct types and the builders (one per class and embedding context)."""
 
     def __init__(self, gen: Any, speedups: Any) -> None:
@@ -198,11 +211,6 @@ class _FastGen:
         }
         self.sources: list[str] = []
         self.structs: dict[tuple[type[Any], str | None], Any] = {}
-
-    def const(self, value: Any, hint: str) -> str:
-        name = f"_{hint}_{len(self.ns)}"
-        self.ns[name] = value
-        return name
 
     @staticmethod
     def supported(cls: type[Any]) -> bool:
@@ -348,6 +356,8 @@ class _FastGen:
         """``mdec_<Class>__<parent>(s, pid, M[, idx])``: the model object of Struct ``s``
         (``foreign``: fields of a shared Struct that ``cls`` does not have — when one is set,
         the checked path decides, which keeps it in ``extras``)."""
+        from ._codec import _absent  # the model value of an absent property
+
         cm = MAPPING[cls]
         tname = cm.oparl_type
         agenda = cls is Tagesordnungspunkt and parent == "Meeting"
@@ -368,7 +378,7 @@ class _FastGen:
                 continue
             if n not in present:
                 # not read here: its presence made the Struct reject the document
-                values[a] = repr(self.gen_absent(f))
+                values[a] = repr(_absent(f))
                 continue
             var = f"v_{a}"
             values[a] = var
@@ -463,14 +473,6 @@ class _FastGen:
         L.append("    return o")
         return "\n".join(L)
 
-    @staticmethod
-    def gen_absent(f: Feld) -> Any:
-        if f.conv in (Conv.TEXTS, Conv.REFS, Conv.EMBED_MANY, Conv.VERLAUF):
-            return ()
-        if f.conv is Conv.FLAG:
-            return False
-        return None
-
 
 _DEFAULT: Any = object()
 
@@ -494,17 +496,15 @@ class FastDecoder:
         reader builds them: ``msgspec.convert`` checks the same Struct types without a JSON
         text in between. (Not for arbitrary dicts: ``convert`` also accepts Python values
         that have no JSON form, such as a :class:`datetime.date` for a date.)"""
-        try:
-            s = msgspec.convert(d, self._decoder.type)
-            urls: list[str] = []
-            obj = self._dispatch[s.__class__](s, None, {}, urls)
-        except Exception:
-            return None
-        return obj if self._urls_ok(urls) else None
+        return self._build(msgspec.convert, d, self._decoder.type)
 
     def decode(self, data: bytes | str) -> Any:
+        return self._build(self._decoder.decode, data)
+
+    def _build(self, structs: Callable[..., Any], *args: Any) -> Any:
+        """The model object of the Struct ``structs(*args)`` makes; ``None`` on any doubt."""
         try:
-            s = self._decoder.decode(data)
+            s = structs(*args)
             urls: list[str] = []
             obj = self._dispatch[s.__class__](s, None, {}, urls)
         except Exception:
@@ -543,7 +543,7 @@ def make_fast_decoder(gen: Any, speedups: Any = _DEFAULT) -> FastDecoder:
 # tombstones, ``geojson``. The tests compare the bytes with the dict encoder's.
 
 
-class _FastEnc:
+class _FastEnc(_Namespace):
     """Generates the encode Structs and the ``snc_*`` functions."""
 
     def __init__(self, gen: Any) -> None:
@@ -564,11 +564,6 @@ class _FastEnc:
             "_enc_abstimmung": ns["_enc_abstimmung"],
         }
         self.sources: list[str] = []
-
-    def const(self, value: Any, hint: str) -> str:
-        name = f"_{hint}_{len(self.ns)}"
-        self.ns[name] = value
-        return name
 
     def encoder(self, cls: type[Any], parent: str | None) -> None:
         from ..model import Drucksache

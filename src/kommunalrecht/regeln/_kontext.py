@@ -136,9 +136,7 @@ class Kontext:
         # owners of embedded TOPs and Beratungen (the first top-level embedder wins)
         owner = self.owner
         for e in einbettend:
-            for x in (
-                e.tagesordnung if e.__class__ is Sitzung or isinstance(e, Sitzung) else e.beratungen
-            ):
+            for x in e.tagesordnung if isinstance(e, Sitzung) else e.beratungen:
                 owner.setdefault(x.id, e.id)
 
         # TOPs per Sitzung: embedded first (with their index), then stand-alone ones
