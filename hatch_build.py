@@ -1,10 +1,11 @@
-"""Build hook: compile the optional C helpers ``kommunalrecht._speedups``.
+"""Build hook: compile the optional C helpers, every ``src/kommunalrecht/_*.c``.
 
-The extension speeds up strict OParl JSON reading (object construction and date-time parsing,
-see ``src/kommunalrecht/_speedups.c``). It is optional: when no C compiler is available, or
-``KOMMUNALRECHT_NO_EXT=1`` is set, the build goes on without it and the library uses its
-pure-Python equivalents (same results, slower). The compiled file is written next to the
-sources (so editable installs find it) and put into wheels.
+The extensions speed up the OParl fast paths (``_speedups.c``: object construction, date-time
+parsing, JSON writing; see each file's header). They are optional: when no C compiler is
+available, or ``KOMMUNALRECHT_NO_EXT=1`` is set, the build goes on without them and the
+library uses its pure-Python equivalents (same results, slower). Each extension is compiled
+on its own (one failing does not stop the others); the compiled files are written next to the
+sources (so editable installs find them) and put into wheels.
 """
 
 from __future__ import annotations
@@ -24,17 +25,21 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         if os.environ.get("KOMMUNALRECHT_NO_EXT"):
             return
         root = Path(self.root)
-        source = root / "src" / "kommunalrecht" / "_speedups.c"
-        target = source.with_name("_speedups" + (sysconfig.get_config_var("EXT_SUFFIX") or ".so"))
-        try:
-            built = _compile(source, target)
-        except Exception as exc:  # no compiler, headers missing, …: pure Python then
-            print(f"kommunalrecht: C helpers not built ({exc}); using pure Python", file=sys.stderr)
-            return
-        build_data["pure_python"] = False
-        build_data["infer_tag"] = True
-        if self.target_name == "wheel" and version != "editable":
-            build_data["force_include"][str(built)] = f"kommunalrecht/{built.name}"
+        suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
+        for source in sorted((root / "src" / "kommunalrecht").glob("_*.c")):
+            target = source.with_name(source.stem + suffix)
+            try:
+                built = _compile(source, target)
+            except Exception as exc:  # no compiler, headers missing, …: pure Python then
+                print(
+                    f"kommunalrecht: C helpers {source.stem} not built ({exc}); using pure Python",
+                    file=sys.stderr,
+                )
+                continue
+            build_data["pure_python"] = False
+            build_data["infer_tag"] = True
+            if self.target_name == "wheel" and version != "editable":
+                build_data["force_include"][str(built)] = f"kommunalrecht/{built.name}"
 
 
 def _compile(source: Path, target: Path) -> Path:
@@ -44,7 +49,7 @@ def _compile(source: Path, target: Path) -> Path:
     dist = Distribution(
         {
             "name": "kommunalrecht-speedups",
-            "ext_modules": [Extension("_speedups", [str(source)], optional=False)],
+            "ext_modules": [Extension(source.stem, [str(source)], optional=False)],
         }
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -53,6 +58,6 @@ def _compile(source: Path, target: Path) -> Path:
         cmd.build_temp = os.path.join(tmp, "temp")
         cmd.ensure_finalized()
         cmd.run()
-        out = Path(cmd.get_ext_fullpath("_speedups"))
+        out = Path(cmd.get_ext_fullpath(source.stem))
         target.write_bytes(out.read_bytes())
     return target
