@@ -59,5 +59,8 @@ def _compile(source: Path, target: Path) -> Path:
         cmd.ensure_finalized()
         cmd.run()
         out = Path(cmd.get_ext_fullpath(source.stem))
-        target.write_bytes(out.read_bytes())
+        # replace, never rewrite in place: a running interpreter has the old file mapped
+        fresh = target.with_name(target.name + ".new")
+        fresh.write_bytes(out.read_bytes())
+        os.replace(fresh, target)
     return target
