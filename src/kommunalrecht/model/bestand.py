@@ -9,7 +9,7 @@ Mitgliedschaften inside a Person, Wahlperioden inside a Körperschaft, embedded 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -79,6 +79,28 @@ def _class_names(cls: type[Any]) -> frozenset[str]:
     return got
 
 
+_Verweis = tuple[str, tuple[str, ...], str, str, str, int]
+"""Where one reference stands: (referenced id, allowed target classes, owner id, path of the
+referring object inside its owner, field name, index in the field's tuple or -1 for a single
+value)."""
+
+_D = TypeVar("_D")
+_FEHLT = object()
+
+
+def _verweise_von(item: Any, owner: str, path: str, out: list[_Verweis]) -> None:
+    """Append every present (non-None) reference of ``item`` itself (not of its children)."""
+    for name, targets in _ref_fields(type(item)):
+        value = getattr(item, name)
+        if value is None:
+            continue
+        if value.__class__ is tuple:
+            for i, r in enumerate(value):
+                out.append((r, targets, owner, path, name, i))
+        else:
+            out.append((value, targets, owner, path, name, -1))
+
+
 class Bestand(Mapping[str, Objekt]):
     """An immutable collection of model objects indexed by id (top-level and embedded).
 
@@ -94,14 +116,14 @@ class Bestand(Mapping[str, Objekt]):
     'Rat'
     """
 
-    __slots__ = ("_by_id", "_mit_verweisen", "_paths", "_top")
+    __slots__ = ("_abgeleitet", "_by_id", "_erwartet", "_paths", "_top", "_verweise", "_ziele")
 
     def __init__(self, objekte: Iterable[Objekt] = ()) -> None:
         top: dict[str, Objekt] = {}
         by_id: dict[str, Objekt] = {}
         paths: dict[str, str] = {}
-        # every object (embedded ones too) that has reference fields: (object, owner id, path)
-        mit_verweisen: list[tuple[Any, str, str]] = []
+        # every reference present in the Bestand (embedded objects' too), in Bestand order
+        verweise: list[_Verweis] = []
         for index, obj in enumerate(objekte):
             if not isinstance(obj, Objekt):
                 raise InvariantError("Bestand", f"objekte[{index}]", "a model object", obj)
@@ -112,8 +134,7 @@ class Bestand(Mapping[str, Objekt]):
             top[obj.id] = obj
         for obj in top.values():
             for path, item in _walk(obj, "$"):
-                if _ref_fields(type(item)):
-                    mit_verweisen.append((item, obj.id, path))
+                _verweise_von(item, obj.id, path, verweise)
                 # a top-level object wins over an embedded copy of the same id
                 if isinstance(item, Objekt) and (
                     item.id not in by_id or (item.id in top and item is top[item.id])
@@ -123,7 +144,32 @@ class Bestand(Mapping[str, Objekt]):
         self._top = top
         self._by_id = by_id
         self._paths = paths
-        self._mit_verweisen = mit_verweisen
+        # references resolved once (the Bestand never changes): for reference i, the object
+        # its id resolves to (None: not in the Bestand) and the classes it may have; kept as
+        # two flat lists, so that referenzen_pruefen() reads them front to back
+        self._verweise = verweise
+        self._ziele: list[Objekt | None] = [by_id.get(v[0]) for v in verweise]
+        self._erwartet: list[tuple[str, ...]] = [v[1] for v in verweise]
+        self._abgeleitet: dict[str, Any] = {}
+
+    def _abgeleitet_von(self, name: str, bauen: Callable[[Bestand], _D]) -> _D:
+        """The derived structure ``name`` of this Bestand, built by ``bauen(self)`` on first use.
+
+        A Bestand never changes, so whatever is computed from it alone stays valid for its
+        whole life: the rule index of :func:`kommunalrecht.validate`
+        (:class:`kommunalrecht.regeln.Kontext`) is built once per Bestand this way instead of
+        once per ``validate`` call. ``bauen`` must be a pure function of the Bestand, and what
+        it returns must be treated as read-only by every user. Concurrent first uses may
+        build it twice; one of the (equal) results is kept.
+
+        >>> b = Bestand()
+        >>> b._abgeleitet_von("anzahl", len) is b._abgeleitet_von("anzahl", lambda b: 99)
+        True
+        """
+        got = self._abgeleitet.get(name, _FEHLT)
+        if got is _FEHLT:
+            got = self._abgeleitet.setdefault(name, bauen(self))
+        return got  # type: ignore[no-any-return]
 
     def _eintraege(self) -> Iterable[tuple[str, Objekt]]:
         """(id, object) of every indexed object, in Bestand order (for the rule index)."""
@@ -247,22 +293,25 @@ class Bestand(Mapping[str, Objekt]):
 
         References to objects outside this Bestand (other Körperschaften, list URLs) are
         reported too — as ``warning`` (the target may exist elsewhere); a reference to an object
-        of the wrong class is an ``error``.
+        of the wrong class is an ``error``. Findings come in Bestand order (top-level objects,
+        each followed by its embedded ones; fields in declaration order).
+
+        The references are collected and resolved (id → object) once, when the Bestand is
+        built; each call checks every resolved target against the classes its field allows.
         """
         findings: list[Finding] = []
-        by_id = self._by_id
-        for item, owner, path in self._mit_verweisen:
-            for name, targets in _ref_fields(type(item)):
-                value = getattr(item, name)
-                if value is None:
+        namen = _CLASS_NAMES
+        for i, (target, targets) in enumerate(zip(self._ziele, self._erwartet, strict=True)):
+            if target is not None:
+                cls = target.__class__
+                got = namen.get(cls)
+                if got is None:
+                    got = _class_names(cls)
+                if not got.isdisjoint(targets):
                     continue
-                many = value.__class__ is tuple
-                for i, ref in enumerate(value if many else (value,)):
-                    target = by_id.get(ref)
-                    if target is not None and not _class_names(type(target)).isdisjoint(targets):
-                        continue
-                    where = f"{path}.{name}[{i}]" if many else f"{path}.{name}"
-                    findings.append(_dangling(owner, where, ref, targets, target))
+            ref, targets, owner, path, name, index = self._verweise[i]
+            where = f"{path}.{name}" if index < 0 else f"{path}.{name}[{index}]"
+            findings.append(_dangling(owner, where, ref, targets, target))
         return findings
 
 

@@ -1,7 +1,9 @@
 """The context of one ``validate`` call: the Bestand, the applicable law, and indexes.
 
-Everything a rule needs to look up is indexed **once** per call (one pass over the Bestand),
-so that every rule runs in linear time: Sitzungen per Gremium sorted by day, the TOPs and
+Everything a rule needs to look up is indexed **once per Bestand** (a Bestand is immutable:
+the index is built on the first ``validate`` of a Bestand, kept with it and shared by every
+later call; see :meth:`kommunalrecht.Bestand._abgeleitet_von`), so that every rule runs in
+linear time: Sitzungen per Gremium sorted by day, the TOPs and
 Drucksachen on each Sitzung, the Beratungen of each Drucksache, the Drucksachen related to
 each other, and the top-level owner of each embedded object (for finding paths).
 
@@ -28,6 +30,7 @@ from ..model import (
     Drucksache,
     Gremium,
     Gremiumart,
+    Koerperschaft,
     Koerperschaftsart,
     Land,
     Objekt,
@@ -64,6 +67,156 @@ def _kategorie(cls: type[Any]) -> int:
     return k
 
 
+class _Index:
+    """The rule index of one Bestand (read-only; see :class:`Kontext`).
+
+    It depends on the Bestand alone, so it is built once per Bestand
+    (:meth:`kommunalrecht.Bestand._abgeleitet_von`) and shared by every ``validate`` call on
+    that Bestand; the law-dependent parts (Fristen, citations) stay in the :class:`Kontext`.
+    """
+
+    def __init__(self, b: Bestand) -> None:
+        self.sitzungen: list[Sitzung] = []
+        self.drucksachen: list[Drucksache] = []
+        self.beratungen: dict[str, Beratung] = {}
+        self.tops: dict[str, Tagesordnungspunkt] = {}
+        self.owner: dict[str, str] = {}
+        self.andere: list[Objekt] = []
+        # one pass over all objects, classified by their exact type (a dict lookup; the
+        # isinstance chain only for classes not seen before): at 10^5 objects every pass is
+        # memory-bound, so the index makes as few as it can
+        kategorie = _KATEGORIE
+        sitzungen, drucksachen, andere = self.sitzungen, self.drucksachen, self.andere
+        beratungen, tops = self.beratungen, self.tops
+        # the Gremien by id: Kontext.gremium() resolves in this small dict, not in the Bestand
+        self.gremien: dict[str, Gremium] = {}
+        self.sitzung_nach_id: dict[str, Sitzung] = {}  # likewise for Kontext.sitzung()
+        gremien, sitzung_nach_id = self.gremien, self.sitzung_nach_id
+        oberste = b._oberste()
+        einbettend: list[Any] = []  # top-level Sitzungen and Drucksachen, in Bestand order
+        for key, obj in b._eintraege():
+            k = kategorie.get(obj.__class__)
+            if k is None:
+                k = _kategorie(obj.__class__)
+            if k == 0:
+                sitzungen.append(obj)  # type: ignore[arg-type]
+                sitzung_nach_id[key] = obj  # type: ignore[assignment]
+                if oberste.get(key) is obj:
+                    einbettend.append(obj)
+            elif k == 1:
+                drucksachen.append(obj)  # type: ignore[arg-type]
+                if oberste.get(key) is obj:
+                    einbettend.append(obj)
+            elif k == 2:
+                beratungen[key] = obj  # type: ignore[assignment]
+            elif k == 3:
+                tops[key] = obj  # type: ignore[assignment]
+            else:
+                andere.append(obj)
+                if isinstance(obj, Gremium):
+                    gremien[key] = obj
+        # owners of embedded TOPs and Beratungen (the first top-level embedder wins)
+        owner = self.owner
+        for e in einbettend:
+            for x in e.tagesordnung if isinstance(e, Sitzung) else e.beratungen:
+                owner.setdefault(x.id, e.id)
+
+        # TOPs per Sitzung: embedded first (with their index), then stand-alone ones
+        self.tops_von: dict[str, list[tuple[int | None, Tagesordnungspunkt]]] = {}
+        gesehen: set[str] = set()
+        for s in self.sitzungen:
+            eigene: list[tuple[int | None, Tagesordnungspunkt]] = []
+            for i, t in enumerate(s.tagesordnung):
+                eigene.append((i, t))
+                gesehen.add(t.id)
+            self.tops_von[s.id] = eigene
+        for t in self.tops.values():
+            if t.id not in gesehen and t.sitzung is not None and t.sitzung in self.tops_von:
+                self.tops_von[t.sitzung].append((None, t))
+
+        # Beratungen per Drucksache (embedded + stand-alone referring to it)
+        self.beratungen_von: dict[str, list[Beratung]] = defaultdict(list)
+        zugeordnet: set[tuple[str, str]] = set()
+        for d in self.drucksachen:
+            for br in d.beratungen:
+                self.beratungen_von[d.id].append(br)
+                zugeordnet.add((d.id, br.id))
+        for br in self.beratungen.values():
+            d_id = _drucksache_der_beratung(b, self.owner, br)
+            if d_id is not None and (d_id, br.id) not in zugeordnet:
+                self.beratungen_von[d_id].append(br)
+                zugeordnet.add((d_id, br.id))
+
+        # Drucksachen dealt with in each Sitzung (via TOP.drucksache, TOP.beratung, Beratung.sitzung)
+        self.drucksachen_in: dict[str, set[str]] = defaultdict(set)
+        for s_id, eintraege in self.tops_von.items():
+            for _, t in eintraege:
+                if t.drucksache is not None:
+                    self.drucksachen_in[s_id].add(t.drucksache)
+                zu = self.beratungen.get(t.beratung or "")
+                if zu is not None:
+                    d_id = _drucksache_der_beratung(b, self.owner, zu)
+                    if d_id is not None:
+                        self.drucksachen_in[s_id].add(d_id)
+        for br in self.beratungen.values():
+            d_id = _drucksache_der_beratung(b, self.owner, br)
+            if br.sitzung is not None and d_id is not None:
+                self.drucksachen_in[br.sitzung].add(d_id)
+
+        # related Drucksachen (both directions of verwandte / über- / untergeordnete)
+        self.verwandt: dict[str, set[str]] = defaultdict(set)
+        for d in self.drucksachen:
+            for r in (*d.verwandte, *d.uebergeordnete, *d.untergeordnete):
+                self.verwandt[d.id].add(r)
+                self.verwandt[r].add(d.id)
+
+        # Sitzungen per Gremium, sorted by day (only Sitzungen with a known day)
+        pro_gremium: dict[str, list[tuple[_dt.date, str, Sitzung]]] = defaultdict(list)
+        for s in self.sitzungen:
+            tag = s.tag
+            if tag is None:
+                continue
+            for g in s.gremien:
+                pro_gremium[g].append((tag, s.id, s))
+        self.sitzungen_von: dict[str, list[tuple[_dt.date, str, Sitzung]]] = {}
+        self.tage_von: dict[str, list[_dt.date]] = {}
+        for g, liste in pro_gremium.items():
+            liste.sort(key=lambda e: (e[0], e[1]))
+            self.sitzungen_von[g] = liste
+            self.tage_von[g] = [e[0] for e in liste]
+
+        self.vertretungen: list[str] = [
+            g.id for g in self.andere if isinstance(g, Gremium) and g.art in _VERTRETUNG
+        ]
+        # defaults of validate(): the latest Sitzung day, the first Körperschaft with a Land
+        tage = [s.tag for s in self.sitzungen if s.tag is not None]
+        self.letzter_tag: _dt.date | None = max(tage) if tage else None
+        self.koerperschaft: Koerperschaft | None = next(
+            (o for o in oberste.values() if isinstance(o, Koerperschaft) and o.land is not None),
+            None,
+        )
+
+        # shared by every validate call: plain dicts, so that a lookup of a missing key can
+        # never insert into the index
+        self.beratungen_von = dict(self.beratungen_von)
+        self.drucksachen_in = dict(self.drucksachen_in)
+        self.verwandt = dict(self.verwandt)
+
+
+def regelindex(b: Bestand) -> _Index:
+    """The rule index of ``b``, built on first use and kept with the Bestand."""
+    return b._abgeleitet_von("regeln.index", _Index)
+
+
+def _drucksache_der_beratung(b: Bestand, owner: dict[str, str], br: Beratung) -> str | None:
+    if br.drucksache is not None:
+        return br.drucksache
+    o = owner.get(br.id)
+    if o is not None and isinstance(b.get(o), Drucksache):
+        return o
+    return None
+
+
 class Kontext:
     """Bestand + law + indexes for one validation run (internal; passed to every rule).
 
@@ -97,136 +250,40 @@ class Kontext:
         self._normen: dict[str, str] = {}
         self._index()
 
-    # ---------------------------------------------------------------- indexes (one pass)
+    # ---------------------------------------------------------------- indexes
 
     def _index(self) -> None:
-        b = self.bestand
-        self.sitzungen: list[Sitzung] = []
-        self.drucksachen: list[Drucksache] = []
-        self.beratungen: dict[str, Beratung] = {}
-        self.tops: dict[str, Tagesordnungspunkt] = {}
-        self.owner: dict[str, str] = {}
-        self.andere: list[Objekt] = []
-        # one pass over all objects, classified by their exact type (a dict lookup; the
-        # isinstance chain only for classes not seen before): at 10^5 objects every pass is
-        # memory-bound, so the index makes as few as it can
-        kategorie = _KATEGORIE
-        sitzungen, drucksachen, andere = self.sitzungen, self.drucksachen, self.andere
-        beratungen, tops = self.beratungen, self.tops
-        oberste = b._oberste()
-        einbettend: list[Any] = []  # top-level Sitzungen and Drucksachen, in Bestand order
-        for key, obj in b._eintraege():
-            k = kategorie.get(obj.__class__)
-            if k is None:
-                k = _kategorie(obj.__class__)
-            if k == 0:
-                sitzungen.append(obj)  # type: ignore[arg-type]
-                if oberste.get(key) is obj:
-                    einbettend.append(obj)
-            elif k == 1:
-                drucksachen.append(obj)  # type: ignore[arg-type]
-                if oberste.get(key) is obj:
-                    einbettend.append(obj)
-            elif k == 2:
-                beratungen[key] = obj  # type: ignore[assignment]
-            elif k == 3:
-                tops[key] = obj  # type: ignore[assignment]
-            else:
-                andere.append(obj)
-        # owners of embedded TOPs and Beratungen (the first top-level embedder wins)
-        owner = self.owner
-        for e in einbettend:
-            for x in e.tagesordnung if isinstance(e, Sitzung) else e.beratungen:
-                owner.setdefault(x.id, e.id)
-
-        # TOPs per Sitzung: embedded first (with their index), then stand-alone ones
-        self.tops_von: dict[str, list[tuple[int | None, Tagesordnungspunkt]]] = {}
-        gesehen: set[str] = set()
-        for s in self.sitzungen:
-            eigene: list[tuple[int | None, Tagesordnungspunkt]] = []
-            for i, t in enumerate(s.tagesordnung):
-                eigene.append((i, t))
-                gesehen.add(t.id)
-            self.tops_von[s.id] = eigene
-        for t in self.tops.values():
-            if t.id not in gesehen and t.sitzung is not None and t.sitzung in self.tops_von:
-                self.tops_von[t.sitzung].append((None, t))
-
-        # Beratungen per Drucksache (embedded + stand-alone referring to it)
-        self.beratungen_von: dict[str, list[Beratung]] = defaultdict(list)
-        zugeordnet: set[tuple[str, str]] = set()
-        for d in self.drucksachen:
-            for br in d.beratungen:
-                self.beratungen_von[d.id].append(br)
-                zugeordnet.add((d.id, br.id))
-        for br in self.beratungen.values():
-            d_id = self.drucksache_der_beratung(br)
-            if d_id is not None and (d_id, br.id) not in zugeordnet:
-                self.beratungen_von[d_id].append(br)
-                zugeordnet.add((d_id, br.id))
-
-        # Drucksachen dealt with in each Sitzung (via TOP.drucksache, TOP.beratung, Beratung.sitzung)
-        self.drucksachen_in: dict[str, set[str]] = defaultdict(set)
-        for s_id, eintraege in self.tops_von.items():
-            for _, t in eintraege:
-                if t.drucksache is not None:
-                    self.drucksachen_in[s_id].add(t.drucksache)
-                zu = self.beratungen.get(t.beratung or "")
-                if zu is not None:
-                    d_id = self.drucksache_der_beratung(zu)
-                    if d_id is not None:
-                        self.drucksachen_in[s_id].add(d_id)
-        for br in self.beratungen.values():
-            d_id = self.drucksache_der_beratung(br)
-            if br.sitzung is not None and d_id is not None:
-                self.drucksachen_in[br.sitzung].add(d_id)
-
-        # related Drucksachen (both directions of verwandte / über- / untergeordnete)
-        self.verwandt: dict[str, set[str]] = defaultdict(set)
-        for d in self.drucksachen:
-            for r in (*d.verwandte, *d.uebergeordnete, *d.untergeordnete):
-                self.verwandt[d.id].add(r)
-                self.verwandt[r].add(d.id)
-
-        # Sitzungen per Gremium, sorted by day (only Sitzungen with a known day)
-        pro_gremium: dict[str, list[tuple[_dt.date, str, Sitzung]]] = defaultdict(list)
-        for s in self.sitzungen:
-            tag = s.tag
-            if tag is None:
-                continue
-            for g in s.gremien:
-                pro_gremium[g].append((tag, s.id, s))
-        self._sitzungen_von: dict[str, list[tuple[_dt.date, str, Sitzung]]] = {}
-        self._tage_von: dict[str, list[_dt.date]] = {}
-        for g, liste in pro_gremium.items():
-            liste.sort(key=lambda e: (e[0], e[1]))
-            self._sitzungen_von[g] = liste
-            self._tage_von[g] = [e[0] for e in liste]
-
-        self.vertretungen: list[str] = [
-            g.id for g in self.andere if isinstance(g, Gremium) and g.art in _VERTRETUNG
-        ]
+        # built once per Bestand (immutable) and shared by every Kontext over it
+        idx = regelindex(self.bestand)
+        self.sitzungen = idx.sitzungen
+        self.drucksachen = idx.drucksachen
+        self.beratungen = idx.beratungen
+        self.tops = idx.tops
+        self.owner = idx.owner
+        self.andere = idx.andere
+        self.tops_von = idx.tops_von
+        self.beratungen_von = idx.beratungen_von
+        self.drucksachen_in = idx.drucksachen_in
+        self.verwandt = idx.verwandt
+        self._sitzungen_von = idx.sitzungen_von
+        self._tage_von = idx.tage_von
+        self.vertretungen = idx.vertretungen
+        self.gremien = idx.gremien
+        self.sitzung_nach_id = idx.sitzung_nach_id
 
     # ---------------------------------------------------------------- lookups
 
     def drucksache_der_beratung(self, br: Beratung) -> str | None:
         """The Drucksache a Beratung belongs to (its reference, else its embedding paper)."""
-        if br.drucksache is not None:
-            return br.drucksache
-        owner = self.owner.get(br.id)
-        if owner is not None and isinstance(self.bestand.get(owner), Drucksache):
-            return owner
-        return None
+        return _drucksache_der_beratung(self.bestand, self.owner, br)
 
     def gremium(self, ref: str | None) -> Gremium | None:
         """The Gremium with id ``ref`` (or None)."""
-        g = self.bestand.aufloesen(ref, Gremium)
-        return g if isinstance(g, Gremium) else None
+        return self.gremien.get(ref) if ref is not None else None
 
     def sitzung(self, ref: str | None) -> Sitzung | None:
         """The Sitzung with id ``ref`` (or None)."""
-        s = self.bestand.aufloesen(ref, Sitzung)
-        return s if isinstance(s, Sitzung) else None
+        return self.sitzung_nach_id.get(ref) if ref is not None else None
 
     def sitzungsgremium(self, s: Sitzung) -> Gremium | None:
         """The first resolvable Gremium of a Sitzung."""

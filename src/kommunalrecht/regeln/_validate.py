@@ -6,9 +6,9 @@ import datetime as _dt
 from collections.abc import Iterable
 
 from ..errors import ConfigError, Finding, KommunalrechtError, Severity, ValidationError
-from ..model import Bestand, Koerperschaft, Koerperschaftsart, Land, Objekt, Sitzung
+from ..model import Bestand, Koerperschaftsart, Land, Objekt
 from ..recht import LAENDER, Geschaeftsordnung, Landesprofil, profil
-from ._kontext import Kontext
+from ._kontext import Kontext, regelindex
 from ._registry import Regel, alle, registriert
 
 __all__ = ["assert_valid", "validate"]
@@ -74,15 +74,14 @@ def kontext(
         isinstance(rechtsstand, _dt.datetime) or not isinstance(rechtsstand, _dt.date)
     ):
         raise ConfigError("rechtsstand", "a datetime.date", rechtsstand)
+    index = regelindex(bestand)  # built once per Bestand
     if land_ is None or art is None:
-        for o in bestand.objekte:
-            if isinstance(o, Koerperschaft) and o.land is not None:
-                land_ = land_ or o.land
-                art = art or o.art
-                break
+        o = index.koerperschaft  # the first top-level Körperschaft with a Land
+        if o is not None:
+            land_ = land_ or o.land
+            art = art or o.art
     if rechtsstand is None:
-        tage = [s.tag for s in bestand.alle(Sitzung) if s.tag is not None]
-        rechtsstand = max(tage) if tage else _dt.date.today()
+        rechtsstand = index.letzter_tag or _dt.date.today()
     prof: Landesprofil | None = None
     if isinstance(go, Landesprofil):
         prof = go

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from ..errors import Finding, Severity
-from ..model import Land
+from ..model import Land, Tagesordnungspunkt
 from ..recht import Mehrheit, mindestzahl
 from ._kontext import Kontext
 from ._registry import regel
@@ -136,17 +136,19 @@ def top_reihenfolge(k: Kontext) -> Iterator[Finding]:
                     "Sitzung haben eine",
                     severity=Severity.WARNING,
                 )
-        gesehen: dict[int, str] = {}
+        gesehen: dict[int, Tagesordnungspunkt] = {}  # the label only when needed
         for _, t in mit:
             assert t.position is not None
-            if t.position in gesehen:
+            erster = gesehen.get(t.position)
+            if erster is not None:
                 yield k.befund(
                     t,
                     "position",
-                    f"Position {t.position} ist doppelt vergeben (auch {gesehen[t.position]!r})",
+                    f"Position {t.position} ist doppelt vergeben "
+                    f"(auch {erster.nummer or erster.name or erster.id!r})",
                 )
             else:
-                gesehen[t.position] = t.nummer or t.name or t.id
+                gesehen[t.position] = t
         positionen = sorted(gesehen)
         start = positionen[0]
         if start not in (0, 1) or positionen != list(range(start, start + len(positionen))):
