@@ -1,5 +1,5 @@
 /*
- * kommunalrecht._speedups — two small helpers of the OParl JSON fast path, in C.
+ * kommunalrecht._speedups — small helpers of the OParl JSON fast paths, in C.
  *
  * The pure-Python equivalents live in kommunalrecht/oparl/_msgfast.py (used when this
  * module is not built); the tests run both and require identical results.
@@ -22,11 +22,16 @@
  *     `memo`; ValueError otherwise. The time zone is datetime.timezone.utc for a zero
  *     offset and a datetime.timezone with that offset otherwise, as datetime.fromisoformat
  *     gives.
+ *
+ * JsonPlan(cls, type_uri, ops)(obj)
+ *     The compact OParl JSON bytes of a model object written straight from its slots, or
+ *     None (the dict encoder writes it); see the section "JsonPlan" below for its rules.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <datetime.h>
 #include <structmember.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------------------------- */
@@ -330,6 +335,1118 @@ urls_ok(PyObject *Py_UNUSED(module), PyObject *urls)
     Py_RETURN_TRUE;
 }
 
+/* ---------------------------------------------------------------------------------- */
+/* JsonPlan: OParl JSON bytes straight from a model object's slots
+ *
+ * A plan is made once per (class, parent) variant from the spec tables
+ * (kommunalrecht/oparl/_msgfast.py, _FastEnc) and writes exactly the bytes of the Struct
+ * path there (which are orjson's bytes of the dict encoder): the properties in the spec's
+ * order, None / () / False (flags) left out, compact separators, strings escaped as orjson
+ * and msgspec escape them ("\"", "\\", \b \t \n \f \r, other controls as \u00xx, nothing
+ * else). Rules:
+ *
+ *   - plan(obj) -> bytes, or None: "decline", the dict encoder writes the object. Anything
+ *     a plan is not sure about declines: a value of another type than the exact one the
+ *     model stores (a subclass too), an unset slot, a lone surrogate, an int beyond 64 bits,
+ *     what the Struct path raises _Slow for (the ops below), an embedded object of another
+ *     class than its plan's.
+ *   - A plan never changes the object; a Python callable it calls (guards, _fdt, the
+ *     Verlauf/Abstimmung writers) may raise, and the exception propagates (the caller turns
+ *     it into "decline", as the Struct path does).
+ *   - Slot values are read through the member offsets of the plan's class (the class is
+ *     checked exactly first), references are held while callables run.
+ *
+ * Ops (tuples (code, src, slots, key, a, b); src 0 = the object, 1 = its Beschluss, loaded
+ * by OP_LOADB; key None for ops that write no property):
+ *   DECLINE_TRUTHY   decline if the slot is true (deleted, extras)
+ *   LOADB            register b = the slot (None or exactly the class a)
+ *   TEXT_NE          str; None: left out; "": decline (the dict encoder writes a marker)
+ *   STR              str (also ""); None: left out
+ *   INT / BOOL       int (not bool) / bool; None: left out
+ *   FLAG             True written, False left out
+ *   DATE             date "yyyy-mm-dd"; None: left out
+ *   DT               datetime: "yyyy-mm-ddThh:mm:ss±hh:mm" when the zone is a
+ *                    datetime.timezone with whole minutes and no microseconds, else the
+ *                    str of a(v) (_fdt); None: left out
+ *   DT_VENDOR        v.isoformat(); None: left out
+ *   ENUM             v._value_ (a str); None: left out
+ *   STRS             tuple of str; () left out
+ *   BACKREF          equal to the parent's id: left out; None: decline; else str
+ *   BACKREFS         (parent id,): left out; empty/None: decline; else tuple of str
+ *   GUARDED          as b (a kind: TEXT_NE, STR, ENUM, BOOL); None: decline if a(o, pid)
+ *   PAIR_TEXT        slots (text, enum) of src: text non-empty str written, then decline if
+ *                    enum is None and a(text); else enum._value_ written; both None:
+ *                    decline if b is not None and b(o)
+ *   PAIR_ENUM        slots (text, enum): enum._value_ written when both are set
+ *   EMBED            plan a for the value (parent id = this object's id); None: left out
+ *   EMBED_MANY       tuple, each with plan a; () left out (b true: written, "mandatory")
+ *   ORDER_AGENDA     int; None: decline
+ *   PYLIST           a(x) for each x of a non-empty tuple, as JSON values; empty: left out
+ *   PYVAL            a(v) as a JSON value; None: left out
+ *   PYOBJ            a(o) as a JSON value; None: left out (slots unused)
+ *   BMARK            true if b is set and its slots (the op's) are all None
+ *   GEOJSON          decline unless None (nothing written)
+ * JSON values (PYLIST/PYVAL/PYOBJ): None, bool, int, str, dict with str keys, list, tuple.
+ */
+
+enum {
+    OP_DECLINE_TRUTHY = 1, OP_LOADB, OP_TEXT_NE, OP_STR, OP_INT, OP_BOOL, OP_FLAG, OP_DATE,
+    OP_DT, OP_DT_VENDOR, OP_ENUM, OP_STRS, OP_BACKREF, OP_BACKREFS, OP_GUARDED, OP_PAIR_TEXT,
+    OP_PAIR_ENUM, OP_EMBED, OP_EMBED_MANY, OP_ORDER_AGENDA, OP_PYLIST, OP_PYVAL, OP_PYOBJ,
+    OP_BMARK, OP_GEOJSON, OP_LAST
+};
+
+static const char *const op_names[] = {
+    NULL, "DECLINE_TRUTHY", "LOADB", "TEXT_NE", "STR", "INT", "BOOL", "FLAG", "DATE", "DT",
+    "DT_VENDOR", "ENUM", "STRS", "BACKREF", "BACKREFS", "GUARDED", "PAIR_TEXT", "PAIR_ENUM",
+    "EMBED", "EMBED_MANY", "ORDER_AGENDA", "PYLIST", "PYVAL", "PYOBJ", "BMARK", "GEOJSON",
+};
+
+#define MAX_SLOTS 4
+
+typedef struct {
+    int code;
+    int src;
+    int nslots;
+    Py_ssize_t off[MAX_SLOTS];
+    PyObject *key; /* bytes ,"key": (or NULL) */
+    PyObject *a;
+    PyObject *b;
+    long kind; /* GUARDED: the op code of the value; EMBED_MANY: mandatory */
+} Op;
+
+typedef struct {
+    PyObject_HEAD
+    PyTypeObject *cls;
+    PyTypeObject *bcls;
+    PyObject *head; /* bytes: ,"type":"…" */
+    Py_ssize_t n;
+    Op *ops;
+} PlanObject;
+
+static PyTypeObject PlanType;
+
+typedef struct {
+    char *p;
+    Py_ssize_t len;
+    Py_ssize_t cap;
+} Buf;
+
+#define DECLINE 1
+
+static int
+buf_reserve(Buf *b, Py_ssize_t more)
+{
+    if (b->len + more <= b->cap) {
+        return 0;
+    }
+    Py_ssize_t cap = b->cap * 2;
+    while (cap < b->len + more) {
+        cap *= 2;
+    }
+    char *p = PyMem_Realloc(b->p, cap);
+    if (p == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+static inline int
+buf_put(Buf *b, const char *s, Py_ssize_t n)
+{
+    if (buf_reserve(b, n) < 0) {
+        return -1;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    return 0;
+}
+
+static inline int
+buf_bytes(Buf *b, PyObject *bytes)
+{
+    return buf_put(b, PyBytes_AS_STRING(bytes), PyBytes_GET_SIZE(bytes));
+}
+
+static const char hexdigits[] = "0123456789abcdef";
+
+/* the escape of an ASCII character, or 0 if it is written as is; 'u' for \u00xx */
+static const char ascii_escape[128] = {
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+    0, 0, '"', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '\\', 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* worst case per code point: 6 bytes (\u00xx) for ASCII controls, 4 for the rest */
+static inline Py_ssize_t
+put_escape(char *out, unsigned c)
+{
+    char e = ascii_escape[c];
+    out[0] = '\\';
+    if (e != 'u') {
+        out[1] = e;
+        return 2;
+    }
+    out[1] = 'u';
+    out[2] = '0';
+    out[3] = '0';
+    out[4] = hexdigits[c >> 4];
+    out[5] = hexdigits[c & 15];
+    return 6;
+}
+
+/* whether any of the 8 bytes in x is < 0x20, '"', '\\' or >= 0x80 (may say so when none is,
+   never the other way round) */
+static inline int
+chunk_special(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = x ^ (ones * '"'), s = x ^ (ones * '\\');
+    return (((x - ones * 0x20) | (q - ones) | (s - ones)) & ~x & high) != 0 || (x & high) != 0;
+}
+
+/* a JSON string; DECLINE for a lone surrogate (no UTF-8 for it) */
+static int
+write_str(Buf *b, PyObject *s)
+{
+    if (PyUnicode_READY(s) < 0) {
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    /* worst case: 6 bytes per ASCII control, 4 per other code point */
+    if (buf_reserve(b, n * 6 + 2) < 0) {
+        return -1;
+    }
+    char *out = b->p + b->len;
+    *out++ = '"';
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = data;
+        Py_ssize_t i = 0;
+        while (i < n) {
+            while (i + 8 <= n) {
+                uint64_t x;
+                memcpy(&x, d + i, 8);
+                if (chunk_special(x)) {
+                    break;
+                }
+                memcpy(out, &x, 8);
+                out += 8;
+                i += 8;
+            }
+            Py_ssize_t stop = i + 8 < n ? i + 8 : n;
+            for (; i < stop; i++) {
+                unsigned c = d[i];
+                if (c >= 0x80) {
+                    *out++ = (char)(0xC0 | (c >> 6));
+                    *out++ = (char)(0x80 | (c & 0x3F));
+                }
+                else if (ascii_escape[c]) {
+                    out += put_escape(out, c);
+                }
+                else {
+                    *out++ = (char)c;
+                }
+            }
+        }
+    }
+    else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 0x80) {
+                if (ascii_escape[c]) {
+                    out += put_escape(out, c);
+                }
+                else {
+                    *out++ = (char)c;
+                }
+            }
+            else if (c < 0x800) {
+                *out++ = (char)(0xC0 | (c >> 6));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+            else if (c < 0x10000) {
+                if (c >= 0xD800 && c <= 0xDFFF) {
+                    return DECLINE;
+                }
+                *out++ = (char)(0xE0 | (c >> 12));
+                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+            else {
+                *out++ = (char)(0xF0 | (c >> 18));
+                *out++ = (char)(0x80 | ((c >> 12) & 0x3F));
+                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+        }
+    }
+    *out++ = '"';
+    b->len = out - b->p;
+    return 0;
+}
+
+static int
+write_int(Buf *b, PyObject *v)
+{
+    int overflow = 0;
+    long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (overflow) {
+        return DECLINE;
+    }
+    if (x == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    char tmp[32];
+    int k = snprintf(tmp, sizeof tmp, "%lld", x);
+    return buf_put(b, tmp, k);
+}
+
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* two decimal digits of 0 <= v < 100 */
+static inline void
+put2(char *o, unsigned v)
+{
+    memcpy(o, digit_pairs + 2 * v, 2);
+}
+
+static int
+write_date(Buf *b, PyObject *v)
+{
+    char o[12];
+    int y = PyDateTime_GET_YEAR(v);
+    o[0] = '"';
+    put2(o + 1, y / 100);
+    put2(o + 3, y % 100);
+    o[5] = '-';
+    put2(o + 6, PyDateTime_GET_MONTH(v));
+    o[8] = '-';
+    put2(o + 9, PyDateTime_GET_DAY(v));
+    o[11] = '"';
+    return buf_put(b, o, 12);
+}
+
+/* zones seen: their offset in minutes, or a flag that it has seconds */
+#define TZ_SEEN 8
+static PyObject *tz_seen[TZ_SEEN]; /* strong references */
+static int tz_minutes[TZ_SEEN];
+static int tz_whole[TZ_SEEN];
+static int tz_count = 0;
+
+/* 1 and the offset in minutes if tz is a datetime.timezone with a whole-minute offset */
+static int
+tz_offset(PyObject *tz, int *minutes)
+{
+    for (int i = 0; i < tz_count; i++) {
+        if (tz_seen[i] == tz) {
+            *minutes = tz_minutes[i];
+            return tz_whole[i];
+        }
+    }
+    if (Py_TYPE(tz) != Py_TYPE(PyDateTime_TimeZone_UTC)) {
+        return 0;
+    }
+    PyObject *off = PyObject_CallMethod(tz, "utcoffset", "O", Py_None);
+    if (off == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int whole = 0, m = 0;
+    if (PyDelta_Check(off)) {
+        long total = (long)PyDateTime_DELTA_GET_DAYS(off) * 86400L +
+                     PyDateTime_DELTA_GET_SECONDS(off);
+        whole = PyDateTime_DELTA_GET_MICROSECONDS(off) == 0 && total % 60 == 0;
+        m = (int)(total / 60);
+    }
+    Py_DECREF(off);
+    if (tz_count < TZ_SEEN) {
+        Py_INCREF(tz);
+        tz_seen[tz_count] = tz;
+        tz_minutes[tz_count] = m;
+        tz_whole[tz_count] = whole;
+        tz_count++;
+    }
+    *minutes = m;
+    return whole;
+}
+
+static int
+write_datetime(Buf *b, PyObject *v, PyObject *fallback)
+{
+    PyObject *tz = PyDateTime_DATE_GET_TZINFO(v);
+    int m;
+    if (tz != Py_None && PyDateTime_DATE_GET_MICROSECOND(v) == 0 && tz_offset(tz, &m)) {
+        char o[27];
+        int y = PyDateTime_GET_YEAR(v);
+        o[0] = '"';
+        put2(o + 1, y / 100);
+        put2(o + 3, y % 100);
+        o[5] = '-';
+        put2(o + 6, PyDateTime_GET_MONTH(v));
+        o[8] = '-';
+        put2(o + 9, PyDateTime_GET_DAY(v));
+        o[11] = 'T';
+        put2(o + 12, PyDateTime_DATE_GET_HOUR(v));
+        o[14] = ':';
+        put2(o + 15, PyDateTime_DATE_GET_MINUTE(v));
+        o[17] = ':';
+        put2(o + 18, PyDateTime_DATE_GET_SECOND(v));
+        o[20] = m < 0 ? '-' : '+';
+        if (m < 0) {
+            m = -m;
+        }
+        put2(o + 21, m / 60);
+        o[23] = ':';
+        put2(o + 24, m % 60);
+        o[26] = '"';
+        return buf_put(b, o, 27);
+    }
+    PyObject *s = PyObject_CallOneArg(fallback, v);
+    if (s == NULL) {
+        return -1;
+    }
+    int r = PyUnicode_CheckExact(s) ? write_str(b, s) : DECLINE;
+    Py_DECREF(s);
+    return r;
+}
+
+/* a JSON value returned by a Python writer */
+static int
+write_value(Buf *b, PyObject *v, int depth)
+{
+    if (depth > 16) {
+        return DECLINE;
+    }
+    if (v == Py_None) {
+        return buf_put(b, "null", 4);
+    }
+    if (v == Py_True) {
+        return buf_put(b, "true", 4);
+    }
+    if (v == Py_False) {
+        return buf_put(b, "false", 5);
+    }
+    if (PyUnicode_CheckExact(v)) {
+        return write_str(b, v);
+    }
+    if (PyLong_CheckExact(v)) {
+        return write_int(b, v);
+    }
+    if (PyList_CheckExact(v) || PyTuple_CheckExact(v)) {
+        PyObject *seq = v;
+        Py_INCREF(seq);
+        int r = buf_put(b, "[", 1);
+        for (Py_ssize_t i = 0; r == 0 && i < PySequence_Fast_GET_SIZE(seq); i++) {
+            if (i && (r = buf_put(b, ",", 1)) != 0) {
+                break;
+            }
+            r = write_value(b, PySequence_Fast_GET_ITEM(seq, i), depth + 1);
+        }
+        Py_DECREF(seq);
+        return r ? r : buf_put(b, "]", 1);
+    }
+    if (PyDict_CheckExact(v)) {
+        Py_INCREF(v);
+        int r = buf_put(b, "{", 1);
+        Py_ssize_t pos = 0, i = 0;
+        PyObject *k, *x;
+        while (r == 0 && PyDict_Next(v, &pos, &k, &x)) {
+            if (!PyUnicode_CheckExact(k)) {
+                r = DECLINE;
+                break;
+            }
+            if (i++ && (r = buf_put(b, ",", 1)) != 0) {
+                break;
+            }
+            Py_INCREF(x);
+            r = write_str(b, k);
+            if (r == 0) {
+                r = buf_put(b, ":", 1);
+            }
+            if (r == 0) {
+                r = write_value(b, x, depth + 1);
+            }
+            Py_DECREF(x);
+        }
+        Py_DECREF(v);
+        return r ? r : buf_put(b, "}", 1);
+    }
+    return DECLINE;
+}
+
+static int
+write_strs(Buf *b, PyObject *t)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(t);
+    if (buf_put(b, "[", 1) < 0) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyTuple_GET_ITEM(t, i);
+        if (!PyUnicode_CheckExact(s)) {
+            return DECLINE;
+        }
+        int r;
+        if ((i && (r = buf_put(b, ",", 1)) != 0) || (r = write_str(b, s)) != 0) {
+            return r;
+        }
+    }
+    return buf_put(b, "]", 1);
+}
+
+/* _value_ of an enum member, if a str */
+static PyObject *str_value_ = NULL; /* interned "_value_" */
+
+static int
+write_enum(Buf *b, PyObject *v)
+{
+    PyObject *x = PyObject_GetAttr(v, str_value_);
+    if (x == NULL) {
+        PyErr_Clear();
+        return DECLINE;
+    }
+    int r = PyUnicode_CheckExact(x) ? write_str(b, x) : DECLINE;
+    Py_DECREF(x);
+    return r;
+}
+
+static inline PyObject *
+slot(PyObject *o, Py_ssize_t off)
+{
+    return *(PyObject **)((char *)o + off);
+}
+
+static int plan_write(PlanObject *p, PyObject *o, PyObject *pid, Buf *b);
+
+/* write a scalar of kind `code` (TEXT_NE, STR, INT, BOOL, ENUM, DATE) with its key */
+static int
+write_kind(Buf *b, long code, PyObject *key, PyObject *v)
+{
+    int r;
+    switch (code) {
+    case OP_TEXT_NE:
+    case OP_STR:
+        if (!PyUnicode_CheckExact(v) || (code == OP_TEXT_NE && PyUnicode_GET_LENGTH(v) == 0)) {
+            return DECLINE;
+        }
+        return (r = buf_bytes(b, key)) ? r : write_str(b, v);
+    case OP_INT:
+        if (!PyLong_CheckExact(v)) {
+            return DECLINE;
+        }
+        return (r = buf_bytes(b, key)) ? r : write_int(b, v);
+    case OP_BOOL:
+        if (v == Py_True) {
+            return (r = buf_bytes(b, key)) ? r : buf_put(b, "true", 4);
+        }
+        if (v == Py_False) {
+            return (r = buf_bytes(b, key)) ? r : buf_put(b, "false", 5);
+        }
+        return DECLINE;
+    case OP_ENUM:
+        return (r = buf_bytes(b, key)) ? r : write_enum(b, v);
+    case OP_DATE:
+        if (!PyDate_CheckExact(v)) {
+            return DECLINE;
+        }
+        return (r = buf_bytes(b, key)) ? r : write_date(b, v);
+    default:
+        return DECLINE;
+    }
+}
+
+static int
+truthy_call(PyObject *fn, PyObject *const *args, size_t n)
+{
+    PyObject *res = PyObject_Vectorcall(fn, args, n, NULL);
+    if (res == NULL) {
+        return -1;
+    }
+    int t = PyObject_IsTrue(res);
+    Py_DECREF(res);
+    return t;
+}
+
+static int
+run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject **breg,
+       Buf *b)
+{
+    PyObject *src = op->src ? bo : o;
+    PyObject *v = NULL;
+    int r;
+    if (op->nslots >= 1) {
+        if (src == NULL) {
+            v = Py_None; /* no Beschluss: every beschluss.* value is None */
+        }
+        else if ((v = slot(src, op->off[0])) == NULL) {
+            return DECLINE; /* unset slot */
+        }
+    }
+    switch (op->code) {
+    case OP_DECLINE_TRUTHY:
+        if (v == Py_False || v == Py_None) {
+            return 0;
+        }
+        r = PyObject_IsTrue(v);
+        return r < 0 ? -1 : r ? DECLINE : 0;
+    case OP_LOADB:
+        if (v == Py_None) {
+            *breg = NULL;
+            return 0;
+        }
+        if ((PyObject *)Py_TYPE(v) != op->a) {
+            return DECLINE;
+        }
+        *breg = v;
+        return 0;
+    case OP_TEXT_NE:
+    case OP_STR:
+    case OP_INT:
+    case OP_BOOL:
+    case OP_ENUM:
+    case OP_DATE:
+        return v == Py_None ? 0 : write_kind(b, op->code, op->key, v);
+    case OP_FLAG:
+        if (v == Py_False) {
+            return 0;
+        }
+        if (v != Py_True) {
+            return DECLINE;
+        }
+        return (r = buf_bytes(b, op->key)) ? r : buf_put(b, "true", 4);
+    case OP_DT:
+        if (v == Py_None) {
+            return 0;
+        }
+        if (!PyDateTime_CheckExact(v)) {
+            return DECLINE;
+        }
+        return (r = buf_bytes(b, op->key)) ? r : write_datetime(b, v, op->a);
+    case OP_DT_VENDOR: {
+        if (v == Py_None) {
+            return 0;
+        }
+        if (!PyDateTime_CheckExact(v)) {
+            return DECLINE;
+        }
+        PyObject *s = PyObject_CallMethod(v, "isoformat", NULL);
+        if (s == NULL) {
+            return -1;
+        }
+        r = PyUnicode_CheckExact(s) ? buf_bytes(b, op->key) : DECLINE;
+        if (r == 0) {
+            r = write_str(b, s);
+        }
+        Py_DECREF(s);
+        return r;
+    }
+    case OP_STRS:
+        if (!PyTuple_CheckExact(v)) {
+            return DECLINE;
+        }
+        if (PyTuple_GET_SIZE(v) == 0) {
+            return 0;
+        }
+        return (r = buf_bytes(b, op->key)) ? r : write_strs(b, v);
+    case OP_BACKREF:
+        r = PyObject_RichCompareBool(v, pid, Py_EQ);
+        if (r != 0) {
+            return r < 0 ? -1 : 0;
+        }
+        return v == Py_None ? DECLINE : write_kind(b, OP_STR, op->key, v);
+    case OP_BACKREFS:
+        if (!PyTuple_CheckExact(v) || PyTuple_GET_SIZE(v) == 0) {
+            return DECLINE;
+        }
+        if (PyTuple_GET_SIZE(v) == 1) {
+            r = PyObject_RichCompareBool(PyTuple_GET_ITEM(v, 0), pid, Py_EQ);
+            if (r != 0) {
+                return r < 0 ? -1 : 0;
+            }
+        }
+        return (r = buf_bytes(b, op->key)) ? r : write_strs(b, v);
+    case OP_GUARDED:
+        if (v == Py_None) {
+            PyObject *args[2] = {o, pid};
+            r = truthy_call(op->a, args, 2);
+            return r < 0 ? -1 : r ? DECLINE : 0;
+        }
+        return write_kind(b, op->kind, op->key, v);
+    case OP_PAIR_TEXT:
+    case OP_PAIR_ENUM: {
+        PyObject *pr = src == NULL ? Py_None : slot(src, op->off[1]);
+        if (pr == NULL) {
+            return DECLINE;
+        }
+        if (op->code == OP_PAIR_ENUM) {
+            if (v == Py_None || pr == Py_None) {
+                return 0;
+            }
+            return write_kind(b, OP_ENUM, op->key, pr);
+        }
+        if (v != Py_None) {
+            if ((r = write_kind(b, OP_TEXT_NE, op->key, v)) != 0) {
+                return r;
+            }
+            if (pr == Py_None) {
+                r = truthy_call(op->a, &v, 1);
+                return r < 0 ? -1 : r ? DECLINE : 0;
+            }
+            return 0;
+        }
+        if (pr != Py_None) {
+            return write_kind(b, OP_ENUM, op->key, pr);
+        }
+        if (op->b != Py_None) {
+            r = truthy_call(op->b, &o, 1);
+            return r < 0 ? -1 : r ? DECLINE : 0;
+        }
+        return 0;
+    }
+    case OP_EMBED: {
+        if (v == Py_None) {
+            return 0;
+        }
+        PlanObject *sub = (PlanObject *)op->a;
+        if (Py_TYPE(v) != sub->cls) {
+            return DECLINE;
+        }
+        if ((r = buf_bytes(b, op->key)) != 0) {
+            return r;
+        }
+        PyObject *id = slot(o, p->ops[0].off[0]);
+        Py_INCREF(v);
+        r = plan_write(sub, v, id, b);
+        Py_DECREF(v);
+        return r;
+    }
+    case OP_EMBED_MANY: {
+        if (!PyTuple_CheckExact(v)) {
+            return DECLINE;
+        }
+        Py_ssize_t n = PyTuple_GET_SIZE(v);
+        if (n == 0 && !op->kind) {
+            return 0;
+        }
+        PlanObject *sub = (PlanObject *)op->a;
+        if ((r = buf_bytes(b, op->key)) != 0 || (r = buf_put(b, "[", 1)) != 0) {
+            return r;
+        }
+        PyObject *id = slot(o, p->ops[0].off[0]);
+        Py_INCREF(v);
+        for (Py_ssize_t i = 0; i < n && r == 0; i++) {
+            PyObject *x = PyTuple_GET_ITEM(v, i);
+            if (Py_TYPE(x) != sub->cls) {
+                r = DECLINE;
+                break;
+            }
+            if (i && (r = buf_put(b, ",", 1)) != 0) {
+                break;
+            }
+            r = plan_write(sub, x, id, b);
+        }
+        Py_DECREF(v);
+        return r ? r : buf_put(b, "]", 1);
+    }
+    case OP_ORDER_AGENDA:
+        return v == Py_None ? DECLINE : write_kind(b, OP_INT, op->key, v);
+    case OP_PYLIST: {
+        if (!PyTuple_CheckExact(v)) {
+            return DECLINE;
+        }
+        Py_ssize_t n = PyTuple_GET_SIZE(v);
+        if (n == 0) {
+            return 0;
+        }
+        if ((r = buf_bytes(b, op->key)) != 0 || (r = buf_put(b, "[", 1)) != 0) {
+            return r;
+        }
+        Py_INCREF(v);
+        for (Py_ssize_t i = 0; i < n && r == 0; i++) {
+            if (i && (r = buf_put(b, ",", 1)) != 0) {
+                break;
+            }
+            PyObject *x = PyObject_CallOneArg(op->a, PyTuple_GET_ITEM(v, i));
+            if (x == NULL) {
+                r = -1;
+                break;
+            }
+            r = write_value(b, x, 0);
+            Py_DECREF(x);
+        }
+        Py_DECREF(v);
+        return r ? r : buf_put(b, "]", 1);
+    }
+    case OP_PYVAL:
+    case OP_PYOBJ: {
+        if (op->code == OP_PYVAL && v == Py_None) {
+            return 0;
+        }
+        PyObject *x = PyObject_CallOneArg(op->a, op->code == OP_PYVAL ? v : o);
+        if (x == NULL) {
+            return -1;
+        }
+        r = 0;
+        if (x != Py_None && (r = buf_bytes(b, op->key)) == 0) {
+            r = write_value(b, x, 0);
+        }
+        Py_DECREF(x);
+        return r;
+    }
+    case OP_BMARK:
+        if (bo == NULL) {
+            return 0;
+        }
+        for (int i = 0; i < op->nslots; i++) {
+            PyObject *x = slot(bo, op->off[i]);
+            if (x == NULL) {
+                return DECLINE;
+            }
+            if (x != Py_None) {
+                return 0;
+            }
+        }
+        return (r = buf_bytes(b, op->key)) ? r : buf_put(b, "true", 4);
+    case OP_GEOJSON:
+        return v == Py_None ? 0 : DECLINE;
+    default:
+        PyErr_Format(PyExc_SystemError, "JsonPlan: unknown op %d", op->code);
+        return -1;
+    }
+}
+
+static int
+plan_write(PlanObject *p, PyObject *o, PyObject *pid, Buf *b)
+{
+    if (Py_TYPE(o) != p->cls || p->n == 0) {
+        return DECLINE;
+    }
+    if (Py_EnterRecursiveCall(" in JsonPlan")) {
+        return -1;
+    }
+    /* ops[0] is the id (STR-like, None written as null) */
+    PyObject *id = slot(o, p->ops[0].off[0]);
+    int r;
+    if (id == NULL) {
+        r = DECLINE;
+        goto done;
+    }
+    if ((r = buf_put(b, "{\"id\":", 6)) != 0) {
+        goto done;
+    }
+    if (id == Py_None) {
+        r = buf_put(b, "null", 4);
+    }
+    else if (PyUnicode_CheckExact(id)) {
+        r = write_str(b, id);
+    }
+    else {
+        r = DECLINE;
+    }
+    if (r != 0 || (r = buf_bytes(b, p->head)) != 0) {
+        goto done;
+    }
+    PyObject *breg = NULL; /* borrowed from o's slot; o is held by the caller */
+    for (Py_ssize_t i = 1; i < p->n; i++) {
+        Op *op = &p->ops[i];
+        if (op->code == OP_LOADB) {
+            PyObject *prev = breg;
+            r = run_op(p, op, o, breg, pid, &breg, b);
+            if (breg != prev) {
+                Py_XINCREF(breg);
+                Py_XDECREF(prev);
+            }
+        }
+        else {
+            r = run_op(p, op, o, breg, pid, &breg, b);
+        }
+        if (r != 0) {
+            break;
+        }
+    }
+    Py_XDECREF(breg);
+    if (r == 0) {
+        r = buf_put(b, "}", 1);
+    }
+done:
+    Py_LeaveRecursiveCall();
+    return r;
+}
+
+static PyObject *
+Plan_call(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *o;
+    if ((kwds != NULL && PyDict_GET_SIZE(kwds) != 0) || !PyArg_UnpackTuple(args, "JsonPlan", 1, 1, &o)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "JsonPlan(obj) takes one positional argument");
+        }
+        return NULL;
+    }
+    Buf b = {PyMem_Malloc(4096), 0, 4096};
+    if (b.p == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_INCREF(o);
+    int r = plan_write((PlanObject *)self, o, Py_None, &b);
+    Py_DECREF(o);
+    PyObject *out;
+    if (r < 0) {
+        out = NULL;
+    }
+    else if (r == DECLINE) {
+        out = Py_None;
+        Py_INCREF(out);
+    }
+    else {
+        out = PyBytes_FromStringAndSize(b.p, b.len);
+    }
+    PyMem_Free(b.p);
+    return out;
+}
+
+static int
+Plan_traverse(PlanObject *self, visitproc visit, void *arg)
+{
+    for (Py_ssize_t i = 0; i < self->n; i++) {
+        Py_VISIT(self->ops[i].a);
+        Py_VISIT(self->ops[i].b);
+    }
+    Py_VISIT(self->cls);
+    return 0;
+}
+
+static int
+Plan_clear(PlanObject *self)
+{
+    for (Py_ssize_t i = 0; i < self->n; i++) {
+        Py_CLEAR(self->ops[i].key);
+        Py_CLEAR(self->ops[i].a);
+        Py_CLEAR(self->ops[i].b);
+    }
+    self->n = 0; /* a cleared plan writes nothing: the call declines */
+    return 0;
+}
+
+static void
+Plan_dealloc(PlanObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    Plan_clear(self);
+    PyMem_Free(self->ops);
+    Py_CLEAR(self->cls);
+    Py_CLEAR(self->head);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int
+slot_offset(PyTypeObject *tp, PyObject *name, Py_ssize_t *off)
+{
+    if (!PyUnicode_Check(name)) {
+        PyErr_SetString(PyExc_TypeError, "JsonPlan: slot names must be strings");
+        return -1;
+    }
+    PyObject *descr = _PyType_Lookup(tp, name); /* borrowed */
+    if (descr == NULL || Py_TYPE(descr) != &PyMemberDescr_Type) {
+        PyErr_Format(PyExc_TypeError, "JsonPlan: %s.%U is not a slot", tp->tp_name, name);
+        return -1;
+    }
+    PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
+    if (m->type != T_OBJECT_EX && m->type != T_OBJECT) {
+        PyErr_Format(PyExc_TypeError, "JsonPlan: %s.%U is not an object slot", tp->tp_name,
+                     name);
+        return -1;
+    }
+    *off = m->offset;
+    return 0;
+}
+
+/* the bytes before + s + after; s must be printable ASCII without '"' and '\\' (keys and
+   type URIs of the spec: nothing to escape) */
+static PyObject *
+json_piece(const char *before, PyObject *s, const char *after)
+{
+    if (!PyUnicode_Check(s) || PyUnicode_READY(s) < 0 || !PyUnicode_IS_ASCII(s)) {
+        PyErr_Format(PyExc_ValueError, "JsonPlan: %R is not an ASCII key", s);
+        return NULL;
+    }
+    const Py_UCS1 *d = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (d[i] < 0x20 || d[i] == '"' || d[i] == '\\' || d[i] == 0x7f) {
+            PyErr_Format(PyExc_ValueError, "JsonPlan: %R needs escaping", s);
+            return NULL;
+        }
+    }
+    return PyBytes_FromFormat("%s%s%s", before, (const char *)d, after);
+}
+
+/* JsonPlan(cls, type_uri, ops); ops[0] must be (0, 0, ("id",), None, None, None) */
+static PyObject *
+Plan_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *cls, *uri, *ops;
+    static char *kwlist[] = {"cls", "type_uri", "ops", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!UO!:JsonPlan", kwlist, &PyType_Type, &cls,
+                                     &uri, &PyTuple_Type, &ops)) {
+        return NULL;
+    }
+    PyTypeObject *tp = (PyTypeObject *)cls;
+    Py_ssize_t n = PyTuple_GET_SIZE(ops);
+    if (n < 1) {
+        PyErr_SetString(PyExc_ValueError, "JsonPlan: ops must start with the id");
+        return NULL;
+    }
+    PlanObject *self = (PlanObject *)type->tp_alloc(type, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->ops = PyMem_Calloc(n, sizeof(Op));
+    if (self->ops == NULL) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    self->n = n; /* ops not filled yet are zeroed: NULL references */
+    Py_INCREF(cls);
+    self->cls = tp;
+    self->head = json_piece(",\"type\":\"", uri, "\"");
+    if (self->head == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    PyTypeObject *bcls = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyTuple_GET_ITEM(ops, i);
+        long code, src, kind = 0;
+        PyObject *slots, *key, *a, *b;
+        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 6) {
+            PyErr_Format(PyExc_TypeError, "JsonPlan: op %zd is not a 6-tuple", i);
+            goto fail;
+        }
+        code = PyLong_AsLong(PyTuple_GET_ITEM(t, 0));
+        src = PyLong_AsLong(PyTuple_GET_ITEM(t, 1));
+        if (PyErr_Occurred()) {
+            goto fail;
+        }
+        slots = PyTuple_GET_ITEM(t, 2);
+        key = PyTuple_GET_ITEM(t, 3);
+        a = PyTuple_GET_ITEM(t, 4);
+        b = PyTuple_GET_ITEM(t, 5);
+        if ((i == 0) != (code == 0) || code < 0 || code >= OP_LAST || src < 0 || src > 1 ||
+            (src == 1 && bcls == NULL) || !PyTuple_Check(slots) ||
+            PyTuple_GET_SIZE(slots) > MAX_SLOTS) {
+            PyErr_Format(PyExc_ValueError, "JsonPlan: op %zd malformed", i);
+            goto fail;
+        }
+        Op *op = &self->ops[i];
+        op->code = (int)code;
+        op->src = (int)src;
+        op->nslots = (int)PyTuple_GET_SIZE(slots);
+        for (int k = 0; k < op->nslots; k++) {
+            if (slot_offset(src ? bcls : tp, PyTuple_GET_ITEM(slots, k), &op->off[k]) < 0) {
+                goto fail;
+            }
+        }
+        if (i == 0 && op->nslots != 1) {
+            PyErr_SetString(PyExc_ValueError, "JsonPlan: op 0 must name the id slot");
+            goto fail;
+        }
+        if (key != Py_None) {
+            if (!PyUnicode_Check(key)) {
+                PyErr_Format(PyExc_TypeError, "JsonPlan: op %zd key must be str", i);
+                goto fail;
+            }
+            op->key = json_piece(",\"", key, "\":");
+            if (op->key == NULL) {
+                goto fail;
+            }
+        }
+        else if (code != 0 && code != OP_DECLINE_TRUTHY && code != OP_LOADB &&
+                 code != OP_GEOJSON) {
+            PyErr_Format(PyExc_ValueError, "JsonPlan: op %zd (%s) needs a key", i,
+                         op_names[code]);
+            goto fail;
+        }
+        if (code == OP_GUARDED || code == OP_EMBED_MANY) {
+            /* b: the value kind (GUARDED) or the mandatory flag (EMBED_MANY) */
+            kind = code == OP_GUARDED ? PyLong_AsLong(b) : PyObject_IsTrue(b);
+            if (kind == -1 && PyErr_Occurred()) {
+                goto fail;
+            }
+            op->kind = kind;
+        }
+        if (code == OP_LOADB) {
+            if (!PyType_Check(a)) {
+                PyErr_SetString(PyExc_TypeError, "JsonPlan: LOADB needs a class");
+                goto fail;
+            }
+            bcls = (PyTypeObject *)a;
+        }
+        if ((code == OP_EMBED || code == OP_EMBED_MANY) && !PyObject_TypeCheck(a, &PlanType)) {
+            PyErr_Format(PyExc_TypeError, "JsonPlan: op %zd needs a JsonPlan", i);
+            goto fail;
+        }
+        if ((code == OP_GUARDED || code == OP_PYLIST || code == OP_PYVAL || code == OP_PYOBJ ||
+             code == OP_PAIR_TEXT || code == OP_DT) && !PyCallable_Check(a)) {
+            PyErr_Format(PyExc_TypeError, "JsonPlan: op %zd needs a callable", i);
+            goto fail;
+        }
+        int needs_slot = code != OP_PYOBJ;
+        if ((needs_slot && op->nslots < 1) ||
+            ((code == OP_PAIR_TEXT || code == OP_PAIR_ENUM) && op->nslots != 2)) {
+            PyErr_Format(PyExc_ValueError, "JsonPlan: op %zd has the wrong number of slots", i);
+            goto fail;
+        }
+        Py_INCREF(a);
+        op->a = a;
+        Py_INCREF(b);
+        op->b = b;
+    }
+    return (PyObject *)self;
+fail:
+    Py_DECREF(self);
+    return NULL;
+}
+
+static PyObject *
+Plan_get_cls(PlanObject *self, void *Py_UNUSED(closure))
+{
+    Py_INCREF(self->cls);
+    return (PyObject *)self->cls;
+}
+
+static PyGetSetDef Plan_getset[] = {
+    {"cls", (getter)Plan_get_cls, NULL, "the class this plan writes", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyTypeObject PlanType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "kommunalrecht._speedups.JsonPlan",
+    .tp_basicsize = sizeof(PlanObject),
+    .tp_dealloc = (destructor)Plan_dealloc,
+    .tp_call = Plan_call,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_doc = "JsonPlan(cls, type_uri, ops)(obj): the OParl JSON bytes of obj, or None.",
+    .tp_traverse = (traverseproc)Plan_traverse,
+    .tp_clear = (inquiry)Plan_clear,
+    .tp_getset = Plan_getset,
+    .tp_new = Plan_new,
+};
+
 static PyMethodDef speedups_methods[] = {
     {"urls_ok", (PyCFunction)urls_ok, METH_O,
      "urls_ok(urls): whether every string passes the fast URL check of the JSON reader."},
@@ -353,7 +1470,11 @@ PyInit__speedups(void)
     if (PyDateTimeAPI == NULL) {
         return NULL;
     }
-    if (PyType_Ready(&BuilderType) < 0) {
+    if (PyType_Ready(&BuilderType) < 0 || PyType_Ready(&PlanType) < 0) {
+        return NULL;
+    }
+    str_value_ = PyUnicode_InternFromString("_value_");
+    if (str_value_ == NULL) {
         return NULL;
     }
     tz_cache = PyDict_New();
@@ -369,6 +1490,20 @@ PyInit__speedups(void)
         Py_DECREF(&BuilderType);
         Py_DECREF(m);
         return NULL;
+    }
+    Py_INCREF(&PlanType);
+    if (PyModule_AddObject(m, "JsonPlan", (PyObject *)&PlanType) < 0) {
+        Py_DECREF(&PlanType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    for (int i = 1; i < OP_LAST; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "OP_%s", op_names[i]);
+        if (PyModule_AddIntConstant(m, name, i) < 0) {
+            Py_DECREF(m);
+            return NULL;
+        }
     }
     return m;
 }

@@ -24,6 +24,7 @@ from kommunalrecht.oparl._msgfast import (
     _twin,
     _urls_ok,
     make_fast_decoder,
+    make_fast_encoder,
 )
 from kommunalrecht.oparl._spec import SPEC
 from kommunalrecht.oparl.check import is_datetime, is_url
@@ -411,6 +412,143 @@ def test_c_builder_refuses_what_it_cannot_build() -> None:
         _speedups.Builder(Ort, (1,))
 
 
+def _encoders() -> tuple[Any, Any]:
+    """(C plans, msgspec Structs) over the same generated code."""
+    gen = _Gen()
+    gen.compile()
+    return make_fast_encoder(gen), make_fast_encoder(gen, speedups=None)
+
+
+_C_ENC, _PY_ENC = _encoders()
+
+
+@needs_c
+def test_c_plans_are_used_when_built() -> None:
+    assert _C_ENC._plans is not None
+    assert _PY_ENC._plans is None
+    s = oparl.from_dict(meeting_with_items(20))
+    s = attrs.evolve(s, ort=attrs.evolve(s.ort, geojson=None))
+    assert _C_ENC._plans[Sitzung](s) == _PY_ENC.encode(s) is not None
+
+
+@needs_c
+@HS
+@given(st.sampled_from(list(MODELLKLASSEN)).flatmap(model_objects), st.booleans())
+def test_c_plans_write_the_struct_bytes(x: Any, plain: bool) -> None:
+    if plain and x.extras:
+        x = attrs.evolve(x, extras={})
+    assert _C_ENC.encode(x) == _PY_ENC.encode(x)
+
+
+_JUNK: list[Any] = [None, "", "x", "\ud800", 0, -1, 2**70, True, False, 1.5, (), ("a", 1), ["a"],
+                    {}, {"a": 1}, dt.date(2021, 1, 1), dt.datetime(2021, 1, 1),
+                    dt.datetime(2021, 1, 1, tzinfo=TZ), b"x", object(), str]  # fmt: skip
+
+
+class _Str(str):
+    pass
+
+
+@needs_c
+@HS
+@given(st.sampled_from(list(MODELLKLASSEN)).flatmap(model_objects), st.data())
+def test_c_plans_decline_or_agree_on_damaged_objects(x: Any, data: Any) -> None:
+    """Any value in any slot (frozen objects can still be forced): the C plan writes the
+    Struct path's bytes or declines; it never crashes."""
+    x = attrs.evolve(x, extras={})
+    names = [a.name for a in attrs.fields(type(x))]
+    for _ in range(data.draw(st.integers(1, 3))):
+        name = data.draw(st.sampled_from(names))
+        value = data.draw(st.sampled_from(_JUNK) | st.builds(_Str, st.text(max_size=3)))
+        object.__setattr__(x, name, value)
+    got = _C_ENC.encode(x)
+    if got is not None:
+        assert got == _PY_ENC.encode(x) == _dict_path(x)
+
+
+@needs_c
+def test_c_plans_escape_strings_as_json_writers_do() -> None:
+    texts = [
+        "".join(map(chr, range(0x80))),
+        "äöüß\u00e9\u00ff",
+        "\u20ac \u2028 \u4e2d\x7f",
+        "\U0001f600 x \U0010ffff",
+        'q"\\/',
+        "\u0100" * 9 + "\x00",
+        "a" * 1000 + "\n",
+    ]
+    for text in texts:
+        ort = Ort(id="https://x.example/ort/1", raum=text, beschreibung=text + "ä")
+        got = _C_ENC.encode(ort)
+        assert got == _PY_ENC.encode(ort) == orjson.dumps(default_converter().to_dict_raw(ort))
+        assert orjson.loads(got)["room"] == text
+    lone = Ort(id="https://x.example/ort/1", raum="a\udc00b")
+    assert _C_ENC.encode(lone) is None  # no UTF-8 for it: the dict encoder decides
+    with pytest.raises(UnicodeEncodeError):  # as before the C plans
+        oparl.dumps(lone)
+
+
+@needs_c
+def test_c_plans_write_datetimes_and_dates_exactly() -> None:
+    odd = dt.timezone(dt.timedelta(minutes=53, seconds=28))
+    zones = (dt.UTC, TZ, dt.timezone(dt.timedelta(hours=-9, minutes=-30)), odd,
+             dt.timezone(dt.timedelta(hours=23, minutes=59)))  # fmt: skip
+    for tz in zones:
+        for t in (dt.datetime(2, 1, 1, 0, 0, 0, 0, tzinfo=tz),
+                  dt.datetime(9998, 12, 31, 23, 59, 59, 999999, tzinfo=tz),
+                  dt.datetime(2021, 6, 7, 8, 9, 10, 5, tzinfo=tz)):  # fmt: skip
+            s = Sitzung(id="https://x.example/s/1", beginn=t, datum=t.date())
+            assert _C_ENC.encode(s) == _PY_ENC.encode(s)
+            assert oparl.dumps(s) == _dict_path(s)
+    s = Sitzung(id="https://x.example/s/1")
+    object.__setattr__(s, "beginn", dt.datetime(2021, 1, 1))  # naive: the model refuses it
+    assert _C_ENC.encode(s) == _PY_ENC.encode(s)
+
+
+@needs_c
+def test_c_plan_refuses_malformed_plans() -> None:
+    jp = _speedups.JsonPlan
+    uri = "https://schema.oparl.org/1.1/Location"
+    ident = (0, 0, ("id",), None, None, None)
+    ok = jp(Ort, uri, (ident, (_speedups.OP_TEXT_NE, 0, ("raum",), "room", None, None)))
+    assert ok.cls is Ort
+    assert ok(Ort(id="https://x.example/o", raum="R")) == (
+        b'{"id":"https://x.example/o","type":"https://schema.oparl.org/1.1/Location","room":"R"}'
+    )
+    assert ok(Datei(id="https://x.example/d")) is None  # another class: declined
+    with pytest.raises(TypeError):
+        ok()
+    with pytest.raises(TypeError, match="not a slot"):
+        jp(Ort, uri, (ident, (_speedups.OP_TEXT_NE, 0, ("nope",), "k", None, None)))
+    with pytest.raises(ValueError, match="start with the id"):
+        jp(Ort, uri, ())
+    with pytest.raises(ValueError, match="malformed"):
+        jp(Ort, uri, (ident, (99, 0, ("raum",), "k", None, None)))
+    with pytest.raises(ValueError, match="malformed"):  # a Beschluss slot without LOADB
+        jp(Ort, uri, (ident, (_speedups.OP_TEXT_NE, 1, ("raum",), "k", None, None)))
+    with pytest.raises(ValueError, match="needs a key"):
+        jp(Ort, uri, (ident, (_speedups.OP_TEXT_NE, 0, ("raum",), None, None, None)))
+    with pytest.raises(ValueError, match="escaping"):
+        jp(Ort, uri, (ident, (_speedups.OP_TEXT_NE, 0, ("raum",), 'r"', None, None)))
+    with pytest.raises(TypeError, match="JsonPlan"):
+        jp(Ort, uri, (ident, (_speedups.OP_EMBED, 0, ("raum",), "k", None, None)))
+    with pytest.raises(TypeError, match="callable"):
+        jp(Ort, uri, (ident, (_speedups.OP_PYVAL, 0, ("raum",), "k", 5, None)))
+
+
+@needs_c
+def test_c_plan_errors_of_callables_propagate_and_fast_encoder_declines() -> None:
+    def boom(v: Any) -> Any:
+        raise RuntimeError("boom")
+
+    jp = _speedups.JsonPlan
+    plan = jp(Ort, "https://schema.oparl.org/1.1/Location",
+              ((0, 0, ("id",), None, None, None), (_speedups.OP_PYVAL, 0, ("raum",), "k", boom, None)))  # fmt: skip
+    with pytest.raises(RuntimeError, match="boom"):
+        plan(Ort(id="https://x.example/o", raum="R"))
+    assert plan(Ort(id="https://x.example/o")) is not None  # None: boom not called
+
+
 @HS
 @given(st.sampled_from([t for t in SPEC if t != "System"]).flatmap(oparl_dicts))
 def test_pure_python_and_c_decoders_agree(d: Any) -> None:
@@ -465,9 +603,10 @@ def test_speedups_are_optional(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOMMUNALRECHT_NO_EXT", "1")
     assert _load_speedups() is None
     monkeypatch.delenv("KOMMUNALRECHT_NO_EXT")
-    stale = types.ModuleType("kommunalrecht._speedups")  # an old build without urls_ok
+    stale = types.ModuleType("kommunalrecht._speedups")  # an old build without JsonPlan
     stale.Builder = object  # type: ignore[attr-defined]
     stale.parse_datetime = object  # type: ignore[attr-defined]
+    stale.urls_ok = object  # type: ignore[attr-defined]  # but no JsonPlan
     real = importlib.import_module
 
     def fake(name: str, *args: Any) -> Any:

@@ -73,7 +73,9 @@ def _load_speedups() -> Any:
     except ImportError:
         return None
     # a build left over from an older source (editable install not rebuilt) may lack a helper
-    if not all(hasattr(module, name) for name in ("Builder", "parse_datetime", "urls_ok")):
+    if not all(
+        hasattr(module, name) for name in ("Builder", "parse_datetime", "urls_ok", "JsonPlan")
+    ):
         return None
     return module
 
@@ -564,6 +566,9 @@ class _FastEnc(_Namespace):
             "_enc_abstimmung": ns["_enc_abstimmung"],
         }
         self.sources: list[str] = []
+        # the C plans (``_speedups.JsonPlan``): per snc_* name, (class, type URI, ops); an op's
+        # ``a`` names a sub-plan ("snc_…") or a generated guard ("g…") until resolved
+        self.plans: dict[str, tuple[type[Any], str, list[tuple[Any, ...]]]] = {}
 
     def encoder(self, cls: type[Any], parent: str | None) -> None:
         from ..model import Drucksache
@@ -577,12 +582,26 @@ class _FastEnc(_Namespace):
         L = [f"def {fn}(o, pid{', idx' if agenda else ''}):",
              "    if o.deleted or o.extras: raise _Slow",
              "    i = o.id"]  # fmt: skip
+        P: list[tuple[Any, ...]] = [
+            (0, 0, ("id",), None, None, None),
+            ("DECLINE_TRUTHY", 0, ("deleted",), None, None, None),
+            ("DECLINE_TRUTHY", 0, ("extras",), None, None, None),
+        ]
+        self.plans[fn] = (cls, type_uri(tname), P)
+        pair: tuple[int, tuple[str, str]] = (0, ("", ""))
+
+        def guard(params: str, body: str) -> str:
+            name = f"g{len(self.sources)}_{len(P)}_{fn}"
+            self.sources.append(f"def {name}({params}):\n    return {body}")
+            return name
+
         if cls is Tagesordnungspunkt:
+            P.append(("LOADB", 0, ("beschluss",), None, Beschluss, None))
             L += ["    b = o.beschluss",
                   "    if b is None: b_ergebnis = b_ergebnis_text = b_text = b_abstimmung = None",
                   "    else: b_ergebnis, b_ergebnis_text, b_text, b_abstimmung = "
                   "b.ergebnis, b.ergebnis_text, b.text, b.abstimmung"]  # fmt: skip
-        fields: list[Any] = [("id", Any, None), ("type", Any, None)]
+        fields: list[Any] = [("id", Any), ("type", Any)]  # always written, as the dict encoder does
         args = ["i", repr(type_uri(tname))]
 
         def add(key: str, default: Any, expr: str) -> None:
@@ -594,8 +613,15 @@ class _FastEnc(_Namespace):
             if c is Conv.ID or (c is Conv.FLAG and a == "deleted"):
                 continue
             get = f"b_{a[10:]}" if a.startswith("beschluss.") else f"o.{a}"
+            src, sl = (1, a[10:]) if a.startswith("beschluss.") else (0, a)
             var = f"x{len(fields)}"
+
+            def op(code: str, a: Any = None, b: Any = None, key: str | None = k,
+                   src: int = src, sl: str = sl) -> None:  # fmt: skip
+                P.append((code, src, (sl,), key, a, b))
+
             if self.gen.is_backref(f, parent):
+                op("BACKREFS" if c is Conv.REFS else "BACKREF")
                 if c is Conv.REFS:
                     L += [f"    {var} = {get}",
                           f"    if {var} == (pid,): {var} = ()",
@@ -606,11 +632,14 @@ class _FastEnc(_Namespace):
                           f"    elif {var} is None: raise _Slow"]  # fmt: skip
                 add(k, () if c is Conv.REFS else None, var)
             elif cls is Sitzung and a == "stand":
+                g = "o.status is not None and _sno(o.status, o.verlauf)[0] is not None"
+                op("GUARDED", guard("o, pid", g), "STR")
                 L += [f"    {var} = o.stand",
                       f"    if {var} is None and o.status is not None and "
                       "_sno(o.status, o.verlauf)[0] is not None: raise _Slow"]  # fmt: skip
                 add(k, None, var)
             elif cls is Sitzung and a == "abgesagt":
+                op("GUARDED", guard("o, pid", "o.status is _S_ABGESAGT"), "BOOL")
                 L += [
                     f"    {var} = o.abgesagt",
                     f"    if {var} is None and o.status is _S_ABGESAGT: raise _Slow",
@@ -621,6 +650,7 @@ class _FastEnc(_Namespace):
                     self._arg_of(cm, fields, args, "stand"),
                     self._arg_of(cm, fields, args, "abgesagt"),
                 )
+                op("GUARDED", guard("o, pid", "_svo(o.stand, o.abgesagt) is not None"), "ENUM")
                 L += [
                     f"    {var} = o.status",
                     f"    if {var} is None and _svo({st}, {ab}) is not None: raise _Slow",
@@ -628,12 +658,20 @@ class _FastEnc(_Namespace):
                 add(k, None, var)
             elif cls is Tagesordnungspunkt and a == "status":
                 res = self._arg_of(cm, fields, args, "beschluss.ergebnis_text")
+                tf = cm.field("beschluss.ergebnis_text")
+                g = (
+                    "_top_state(None if (b := o.beschluss) is None else "
+                    f"(t if (t := b.{tf.attr[10:]}) is not None else "
+                    f"None if (e := b.{tf.pair}) is None else e._value_)) is not None"
+                )
+                op("GUARDED", guard("o, pid", g), "ENUM")
                 L += [
                     f"    {var} = o.status",
                     f"    if {var} is None and _top_state({res}) is not None: raise _Slow",
                 ]
                 add(k, None, var)
             elif tname == "Person" and a == "ort_ref":
+                op("GUARDED", guard("o, pid", "o.ort is not None"), "TEXT_NE")
                 L += [f"    {var} = o.ort_ref",
                       f"    if not {var} and ({var} is not None or o.ort is not None): "
                       "raise _Slow"]  # fmt: skip
@@ -642,6 +680,15 @@ class _FastEnc(_Namespace):
                 values = self.const(frozenset(m._value_ for m in f.target), "VALUES")
                 prefix = a.rpartition(".")[0]
                 pget = f"b_{f.pair}" if prefix else f"o.{f.pair}"
+                assert f.pair is not None
+                pair = (src, (sl, f.pair))
+                none_guard = None
+                if cls is Tagesordnungspunkt:
+                    text_guard = guard("pt", f"pt in {values} or _erg(pt)[0] is not None")
+                    none_guard = guard("o", "o.status is not None and _enp(o.status) is not None")
+                else:
+                    text_guard = guard("pt", f"pt in {values}")
+                P.append(("PAIR_TEXT", src, pair[1], k, text_guard, none_guard))
                 L += [f"    pt = {get}", f"    pr = {pget}",
                       "    if pt is not None:",
                       "        if not pt: raise _Slow",
@@ -659,21 +706,29 @@ class _FastEnc(_Namespace):
                           f"    else: {var} = None"]  # fmt: skip
                 add(k, None, var)
             elif c is Conv.PAIR_ENUM:
+                assert pair[1][1] == sl.rpartition(".")[2], (pair, a)
+                P.append(("PAIR_ENUM", pair[0], pair[1], k, None, None))
                 add(k, None, "(pr if pr is not None and pt is not None else None)")
             elif c in (Conv.TEXT, Conv.URL) and not f.vendor:
                 # "" goes to kommunalrecht:leer in the dict encoder
+                op("TEXT_NE")
                 L += [f"    {var} = {get}", f"    if not {var} and {var} is not None: raise _Slow"]
                 add(k, None, var)
             elif c in (Conv.TEXT, Conv.URL, Conv.INT, Conv.BOOL, Conv.DATE, Conv.ENUM):
+                op(_SCALAR_OP[c])
                 add(k, None, get)
             elif c is Conv.FLAG:
+                op("FLAG")
                 add(k, False, get)
             elif c in (Conv.TEXTS, Conv.REFS):
+                op("STRS")
                 add(k, (), get)
             elif c is Conv.GEOJSON:
+                op("GEOJSON", key=None)
                 L.append(f"    if {get} is not None: raise _Slow")
                 add(k, None, "None")
             elif c is Conv.DATETIME:
+                op("DT_VENDOR") if f.vendor else op("DT", self.ns["_fdt"])
                 if f.vendor:
                     L.append(f"    {var} = None if ({var} := {get}) is None else "
                              f"{var}.isoformat()")  # fmt: skip
@@ -686,6 +741,7 @@ class _FastEnc(_Namespace):
                 add(k, None, var)
             elif c is Conv.EMBED:
                 sub = "snc_" + _name(f.target, tname)
+                op("EMBED", sub)
                 L.append(f"    {var} = None if ({var} := {get}) is None else {sub}({var}, i)")
                 add(k, None, var)
             elif c is Conv.EMBED_MANY:
@@ -696,15 +752,19 @@ class _FastEnc(_Namespace):
                     else f"[{sub}(x, i) for x in {var}]"
                 )
                 mandatory = tname == "Body" and k == "legislativeTerm"
+                op("EMBED_MANY", sub, mandatory)
                 L.append(f"    {var} = {get}")
                 L.append(f"    {var} = {item}" if mandatory else
                          f"    {var} = {item} if {var} else ()")  # fmt: skip
                 add(k, None if mandatory else (), var)
             elif c is Conv.VERLAUF:
+                op("PYLIST", self.ns["_enc_verlauf"])
                 add(k, (), f"([_enc_verlauf(x) for x in v] if (v := {get}) else ())")
             elif c is Conv.ABSTIMMUNG:
+                op("PYVAL", self.ns["_enc_abstimmung"])
                 add(k, None, f"(None if (v := {get}) is None else _enc_abstimmung(v))")
             elif c is Conv.ORDER:
+                op("ORDER_AGENDA" if agenda else "INT")
                 if agenda:
                     L += [f"    {var} = {get}", f"    if {var} is None: raise _Slow"]
                     add(k, None, var)
@@ -716,9 +776,13 @@ class _FastEnc(_Namespace):
             by_type = self.const({"Antrag": PAPER_CLASSES["Antrag"], "Beschlussvorlage":
                                   PAPER_CLASSES["Beschlussvorlage"]}, "PAPER")  # fmt: skip
             d = self.const(Drucksache, "D")
+            g = f"None if {by_type}.get(o.drucksachenart, {d}) is o.__class__ else {cls.__name__!r}"
+            P.append(("PYOBJ", 0, (), KLASSE, guard("o", g), None))
             add(KLASSE, None, f"(None if {by_type}.get(o.drucksachenart, {d}) is o.__class__ "
                               f"else {cls.__name__!r})")  # fmt: skip
         if cls is Tagesordnungspunkt:
+            marker = ("ergebnis", "ergebnis_text", "text", "abstimmung")
+            P.append(("BMARK", 1, marker, "kommunalrecht:beschluss", None, None))
             add("kommunalrecht:beschluss", None,
                 "(True if b is not None and b_ergebnis is None and b_ergebnis_text is None and "
                 "b_text is None and b_abstimmung is None else None)")  # fmt: skip
@@ -731,9 +795,14 @@ class _FastEnc(_Namespace):
     def _arg_of(cm: ClassMap, fields: list[Any], args: list[str], attr: str) -> str:
         key = cm.field(attr).key
         for n, f in enumerate(fields):
-            if getattr(f[2], "name", None) == key:
+            if getattr(f[-1], "name", None) == key:
                 return args[n]
         raise AssertionError(attr)  # pragma: no cover
+
+
+_SCALAR_OP = {Conv.TEXT: "STR", Conv.URL: "STR", Conv.INT: "INT", Conv.BOOL: "BOOL",
+              Conv.DATE: "DATE", Conv.ENUM: "ENUM"}  # fmt: skip
+"""The C plan op of a scalar the Struct takes as it is (a vendor text: ``""`` is written)."""
 
 
 _MSTZ: dict[Any, bool] = {}
@@ -757,11 +826,20 @@ def _mstz(v: _dt.datetime) -> bool:
 
 class FastEncoder:
     """``encode(obj)``: the OParl JSON bytes of a model object, or ``None`` (the dict encoder
-    writes it). Built by :func:`make_fast_encoder`."""
+    writes it). Built by :func:`make_fast_encoder`: with the C helpers, one
+    ``_speedups.JsonPlan`` per class writes the bytes from the slots; without them, the
+    ``snc_*`` functions build Structs for msgspec. Both give the same bytes (tested)."""
 
-    def __init__(self, encoders: dict[type[Any], Callable[..., Any]]) -> None:
+    def __init__(
+        self,
+        encoders: dict[type[Any], Callable[..., Any]],
+        plans: dict[type[Any], Callable[[Any], bytes | None]] | None = None,
+    ) -> None:
         self._encoders = encoders
+        self._plans = plans
         self._encode = msgspec.json.Encoder().encode
+        if plans is not None:
+            self.encode = self._encode_c  # type: ignore[method-assign]
 
     def encode(self, obj: Any) -> bytes | None:
         enc = self._encoders.get(obj.__class__)
@@ -773,10 +851,49 @@ class FastEncoder:
             return None
         return out
 
+    def _encode_c(self, obj: Any) -> bytes | None:
+        assert self._plans is not None
+        plan = self._plans.get(obj.__class__)
+        if plan is None:
+            return None
+        try:
+            return plan(obj)
+        except Exception:
+            return None
 
-def make_fast_encoder(gen: Any) -> FastEncoder:
+
+def _make_plans(fe: _FastEnc, speedups: Any) -> dict[type[Any], Any]:
+    """The ``JsonPlan`` of every root variant (sub-plans made first and shared)."""
+    from ._codec import _name
+
+    made: dict[str, Any] = {}
+
+    def plan(fn: str) -> Any:
+        hit = made.get(fn)
+        if hit is not None:
+            return hit
+        cls, uri, ops = fe.plans[fn]
+        out = []
+        for code, src, slots, key, a, b in ops:
+            if isinstance(code, str):
+                code = getattr(speedups, "OP_" + code)
+            if isinstance(a, str):
+                a = plan(a) if a.startswith("snc_") else fe.ns[a]
+            if isinstance(b, str):
+                b = fe.ns[b] if b.startswith("g") else getattr(speedups, "OP_" + b)
+            out.append((code, src, slots, key, a, b))
+        made[fn] = speedups.JsonPlan(cls, uri, tuple(out))
+        return made[fn]
+
+    return {cls: plan("snc_" + _name(cls, None)) for cls in MAPPING}
+
+
+def make_fast_encoder(gen: Any, speedups: Any = _DEFAULT) -> FastEncoder:
     """Generate the encode Structs and ``snc_*`` functions (``gen``: the codec's generator
-    after ``compile()``, for its variants and helpers)."""
+    after ``compile()``, for its variants and helpers), and the C plans when ``speedups``
+    (default: the built C helpers, if any) has them."""
+    if speedups is _DEFAULT:
+        speedups = _load_speedups()
     fe = _FastEnc(gen)
     for cls, parent in sorted(gen.variants, key=lambda v: (v[0].__name__, v[1] or "")):
         if parent != "*" and cls in MAPPING:
@@ -785,4 +902,5 @@ def make_fast_encoder(gen: Any) -> FastEncoder:
     exec(code, fe.ns)
     from ._codec import _name
 
-    return FastEncoder({cls: fe.ns["snc_" + _name(cls, None)] for cls in MAPPING})
+    plans = _make_plans(fe, speedups) if speedups is not None else None
+    return FastEncoder({cls: fe.ns["snc_" + _name(cls, None)] for cls in MAPPING}, plans)
