@@ -387,6 +387,18 @@ urls_ok(PyObject *Py_UNUSED(module), PyObject *urls)
  *   BMARK            true if b is set and its slots (the op's) are all None
  *   GEOJSON          decline unless None (nothing written)
  * JSON values (PYLIST/PYVAL/PYOBJ): None, bool, int, str, dict with str keys, list, tuple.
+ *
+ * The XML form (JsonPlan(..., xml=True); plan(obj, urls, head, tail)) writes the same
+ * properties as elements, as kommunalrecht/oparl/_xmlwrite.py writes them for the same
+ * object: ops are 7-tuples whose last item is (start tag, end tag, XK_*) for an op with a
+ * key; lists are repeated elements, embedded objects elements with their properties, vendor
+ * properties ext:property in the generic encoding (ext:string …). The Python side makes XML
+ * plans only for classes whose properties come in the order the XML writer uses (spec
+ * order, vendor properties last). Text is escaped as escape_text does ("&", "<", ">", CR);
+ * a character XML 1.0 cannot hold declines (the writer's \uXXXX form), as do a date-time
+ * offset beyond ±14:00 or with seconds, vendor dates and lists, and an empty mandatory list.
+ * Every URL written is appended to `urls`: the caller checks them at once with the XML
+ * writer's check and falls back to it when one does not pass.
  */
 
 enum {
@@ -409,17 +421,25 @@ typedef struct {
     int src;
     int nslots;
     Py_ssize_t off[MAX_SLOTS];
-    PyObject *key; /* bytes ,"key": (or NULL) */
+    PyObject *key;   /* JSON: bytes ,"key": (or NULL); XML: the start tag */
+    PyObject *close; /* XML: the end tag */
+    int xkind;       /* XML: how values are written (XK_*) */
     PyObject *a;
     PyObject *b;
     long kind; /* GUARDED: the op code of the value; EMBED_MANY: mandatory */
 } Op;
 
+/* XML: a property's values are text (escaped), URLs (also collected for the caller's
+   check), plain (numbers, booleans, dates: nothing to escape), or vendor values in the
+   generic encoding (ext:string …) */
+enum { XK_TEXT = 0, XK_URL, XK_PLAIN, XK_EXT, XK_LAST };
+
 typedef struct {
     PyObject_HEAD
     PyTypeObject *cls;
     PyTypeObject *bcls;
-    PyObject *head; /* bytes: ,"type":"…" */
+    PyObject *head; /* bytes: ,"type":"…" (XML: <type>…</type>) */
+    int xml;        /* writes the XML form */
     Py_ssize_t n;
     Op *ops;
 } PlanObject;
@@ -430,6 +450,8 @@ typedef struct {
     char *p;
     Py_ssize_t len;
     Py_ssize_t cap;
+    int xml;         /* XML form */
+    PyObject *urls;  /* XML: list the URLs written are appended to */
 } Buf;
 
 #define DECLINE 1
@@ -807,20 +829,385 @@ write_strs(Buf *b, PyObject *t)
     return buf_put(b, "]", 1);
 }
 
-/* _value_ of an enum member, if a str */
+/* _value_ of an enum member, if a str (borrowed from nothing: a new reference) */
 static PyObject *str_value_ = NULL; /* interned "_value_" */
 
-static int
-write_enum(Buf *b, PyObject *v)
+static PyObject *
+enum_value(PyObject *v)
 {
     PyObject *x = PyObject_GetAttr(v, str_value_);
     if (x == NULL) {
         PyErr_Clear();
+        return NULL;
+    }
+    if (!PyUnicode_CheckExact(x)) {
+        Py_DECREF(x);
+        return NULL;
+    }
+    return x;
+}
+
+/* ---- XML */
+
+/* whether any of the 8 bytes in x is < 0x20, '&', '<', '>' or >= 0x80 (may say so when none
+   is, never the other way round) */
+static inline int
+chunk_special_xml(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t a = x ^ (ones * '&'), l = x ^ (ones * '<'), g = x ^ (ones * '>');
+    return (((x - ones * 0x20) | (a - ones) | (l - ones) | (g - ones)) & ~x & high) != 0 ||
+           (x & high) != 0;
+}
+
+/* character data as kommunalrecht.oparl._xmlmap.escape_text writes it for a string XML 1.0
+   can hold ("&", "<", ">" and CR as references); DECLINE for one it cannot hold (the
+   writer's \uXXXX form with ext:escaped is left to Python) */
+static int
+write_xml_text(Buf *b, PyObject *s)
+{
+    if (PyUnicode_READY(s) < 0) {
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    if (buf_reserve(b, n * 5) < 0) { /* "&amp;": 5 bytes; UTF-8: at most 4 */
+        return -1;
+    }
+    char *out = b->p + b->len;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *d = data;
+            while (i + 8 <= n) {
+                uint64_t x;
+                memcpy(&x, d + i, 8);
+                if (chunk_special_xml(x)) {
+                    break;
+                }
+                memcpy(out, &x, 8);
+                out += 8;
+                i += 8;
+            }
+        }
+        Py_ssize_t stop = kind == PyUnicode_1BYTE_KIND && i + 8 < n ? i + 8 : n;
+        for (; i < stop; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 0x80) {
+                switch (c) {
+                case '&':
+                    memcpy(out, "&amp;", 5);
+                    out += 5;
+                    break;
+                case '<':
+                    memcpy(out, "&lt;", 4);
+                    out += 4;
+                    break;
+                case '>':
+                    memcpy(out, "&gt;", 4);
+                    out += 4;
+                    break;
+                case '\r':
+                    memcpy(out, "&#13;", 5);
+                    out += 5;
+                    break;
+                case '\t':
+                case '\n':
+                    *out++ = (char)c;
+                    break;
+                default:
+                    if (c < 0x20) {
+                        return DECLINE;
+                    }
+                    *out++ = (char)c;
+                }
+            }
+            else if (c < 0x800) {
+                *out++ = (char)(0xC0 | (c >> 6));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+            else if (c < 0x10000) {
+                if ((c >= 0xD800 && c <= 0xDFFF) || c >= 0xFFFE) {
+                    return DECLINE;
+                }
+                *out++ = (char)(0xE0 | (c >> 12));
+                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+            else {
+                *out++ = (char)(0xF0 | (c >> 18));
+                *out++ = (char)(0x80 | ((c >> 12) & 0x3F));
+                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+        }
+    }
+    b->len = out - b->p;
+    return 0;
+}
+
+#define PUTS(b, s) buf_put((b), (s), (Py_ssize_t)(sizeof(s) - 1))
+
+/* the generic encoding of a JSON value (kommunalrecht.oparl._xmlwrite.emit_json) */
+static int
+write_xvalue(Buf *b, PyObject *v, int depth)
+{
+    int r;
+    if (depth > 16) {
         return DECLINE;
     }
-    int r = PyUnicode_CheckExact(x) ? write_str(b, x) : DECLINE;
-    Py_DECREF(x);
+    if (v == Py_None) {
+        return PUTS(b, "<ext:null/>");
+    }
+    if (v == Py_True) {
+        return PUTS(b, "<ext:boolean>true</ext:boolean>");
+    }
+    if (v == Py_False) {
+        return PUTS(b, "<ext:boolean>false</ext:boolean>");
+    }
+    if (PyUnicode_CheckExact(v)) {
+        if ((r = PUTS(b, "<ext:string>")) != 0 || (r = write_xml_text(b, v)) != 0) {
+            return r;
+        }
+        return PUTS(b, "</ext:string>");
+    }
+    if (PyLong_CheckExact(v)) {
+        if ((r = PUTS(b, "<ext:integer>")) != 0 || (r = write_int(b, v)) != 0) {
+            return r;
+        }
+        return PUTS(b, "</ext:integer>");
+    }
+    if (PyList_CheckExact(v) || PyTuple_CheckExact(v)) {
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(v);
+        if (n == 0) {
+            return PUTS(b, "<ext:array/>");
+        }
+        Py_INCREF(v);
+        r = PUTS(b, "<ext:array>");
+        for (Py_ssize_t i = 0; r == 0 && i < PySequence_Fast_GET_SIZE(v); i++) {
+            r = write_xvalue(b, PySequence_Fast_GET_ITEM(v, i), depth + 1);
+        }
+        Py_DECREF(v);
+        return r ? r : PUTS(b, "</ext:array>");
+    }
+    if (PyDict_CheckExact(v)) {
+        if (PyDict_GET_SIZE(v) == 0) {
+            return PUTS(b, "<ext:object/>");
+        }
+        Py_INCREF(v);
+        r = PUTS(b, "<ext:object>");
+        Py_ssize_t pos = 0;
+        PyObject *k, *x;
+        while (r == 0 && PyDict_Next(v, &pos, &k, &x)) {
+            /* member names written as they are: printable ASCII without markup */
+            if (!PyUnicode_CheckExact(k) || PyUnicode_READY(k) < 0 || !PyUnicode_IS_ASCII(k)) {
+                r = DECLINE;
+                break;
+            }
+            const Py_UCS1 *d = PyUnicode_1BYTE_DATA(k);
+            Py_ssize_t n = PyUnicode_GET_LENGTH(k);
+            for (Py_ssize_t i = 0; i < n && r == 0; i++) {
+                if (d[i] < 0x20 || d[i] == 0x7f || d[i] == '"' || d[i] == '&' || d[i] == '<' ||
+                    d[i] == '>') {
+                    r = DECLINE;
+                }
+            }
+            if (r != 0 || (r = PUTS(b, "<ext:member name=\"")) != 0 ||
+                (r = buf_put(b, (const char *)d, n)) != 0 || (r = PUTS(b, "\">")) != 0) {
+                break;
+            }
+            Py_INCREF(x);
+            r = write_xvalue(b, x, depth + 1);
+            Py_DECREF(x);
+            if (r == 0) {
+                r = PUTS(b, "</ext:member>");
+            }
+        }
+        Py_DECREF(v);
+        return r ? r : PUTS(b, "</ext:object>");
+    }
+    return DECLINE;
+}
+
+/* ---- both forms */
+
+/* value kinds of put_scalar */
+enum { V_STR, V_INT, V_BOOL, V_DATE, V_DT, V_ENUM };
+
+/* the property `op` with the scalar v (of value kind vk; checked here) */
+static int
+put_scalar(Buf *b, Op *op, PyObject *v, int vk, PyObject *fallback)
+{
+    int r;
+    PyObject *tmp = NULL;
+    switch (vk) {
+    case V_ENUM:
+        if ((tmp = enum_value(v)) == NULL) {
+            return PyErr_Occurred() ? -1 : DECLINE;
+        }
+        v = tmp;
+        /* fall through */
+    case V_STR:
+        if (!PyUnicode_CheckExact(v)) {
+            return DECLINE;
+        }
+        break;
+    case V_INT:
+        if (!PyLong_CheckExact(v)) {
+            return DECLINE;
+        }
+        break;
+    case V_BOOL:
+        if (v != Py_True && v != Py_False) {
+            return DECLINE;
+        }
+        break;
+    case V_DATE:
+        if (!PyDate_CheckExact(v)) {
+            return DECLINE;
+        }
+        break;
+    case V_DT:
+        if (!PyDateTime_CheckExact(v)) {
+            return DECLINE;
+        }
+        break;
+    }
+    if (!b->xml) {
+        if ((r = buf_bytes(b, op->key)) == 0) {
+            switch (vk) {
+            case V_STR:
+            case V_ENUM:
+                r = write_str(b, v);
+                break;
+            case V_INT:
+                r = write_int(b, v);
+                break;
+            case V_BOOL:
+                r = v == Py_True ? PUTS(b, "true") : PUTS(b, "false");
+                break;
+            case V_DATE:
+                r = write_date(b, v);
+                break;
+            default:
+                r = write_datetime(b, v, fallback);
+            }
+        }
+        Py_XDECREF(tmp);
+        return r;
+    }
+    /* XML */
+    int ext = op->xkind == XK_EXT;
+    if ((r = buf_bytes(b, op->key)) != 0) {
+        goto done;
+    }
+    switch (vk) {
+    case V_STR:
+    case V_ENUM:
+        if (ext) {
+            r = PUTS(b, "<ext:string>");
+        }
+        if (r == 0) {
+            r = write_xml_text(b, v);
+        }
+        if (r == 0 && ext) {
+            r = PUTS(b, "</ext:string>");
+        }
+        if (r == 0 && op->xkind == XK_URL) {
+            r = PyList_Append(b->urls, v);
+        }
+        break;
+    case V_INT:
+        r = ext ? PUTS(b, "<ext:integer>") : 0;
+        if (r == 0) {
+            r = write_int(b, v);
+        }
+        if (r == 0 && ext) {
+            r = PUTS(b, "</ext:integer>");
+        }
+        break;
+    case V_BOOL:
+        if (ext) {
+            r = v == Py_True ? PUTS(b, "<ext:boolean>true</ext:boolean>")
+                             : PUTS(b, "<ext:boolean>false</ext:boolean>");
+        }
+        else {
+            r = v == Py_True ? PUTS(b, "true") : PUTS(b, "false");
+        }
+        break;
+    case V_DATE:
+    case V_DT: {
+        if (ext) {
+            r = DECLINE; /* vendor dates: the Python writer */
+            break;
+        }
+        /* the JSON writer writes a quoted text: write it, then drop the quotes */
+        Py_ssize_t at = b->len;
+        if (vk == V_DATE) {
+            r = write_date(b, v);
+        }
+        else {
+            PyObject *tz = PyDateTime_DATE_GET_TZINFO(v);
+            int m;
+            /* xs:dateTime in the OParl profile: offset within ±14:00, whole minutes; the
+               fraction is left out, as the Python writer does */
+            if (tz == Py_None || !tz_offset(tz, &m) || m > 14 * 60 || m < -14 * 60) {
+                r = DECLINE;
+                break;
+            }
+            r = write_datetime(b, v, fallback);
+        }
+        if (r == 0) {
+            memmove(b->p + at, b->p + at + 1, b->len - at - 2);
+            b->len -= 2;
+        }
+        break;
+    }
+    }
+    if (r == 0) {
+        r = buf_bytes(b, op->close);
+    }
+done:
+    Py_XDECREF(tmp);
     return r;
+}
+
+/* a tuple of str */
+static int
+put_strs(Buf *b, Op *op, PyObject *t)
+{
+    if (!b->xml) {
+        int r = buf_bytes(b, op->key);
+        return r ? r : write_strs(b, t);
+    }
+    if (op->xkind == XK_EXT) {
+        return DECLINE; /* vendor lists: the Python writer */
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t); i++) {
+        int r = put_scalar(b, op, PyTuple_GET_ITEM(t, i), V_STR, NULL);
+        if (r != 0) {
+            return r;
+        }
+    }
+    return 0;
+}
+
+/* a JSON value returned by a Python writer (a vendor property) */
+static int
+put_pyvalue(Buf *b, Op *op, PyObject *x)
+{
+    int r = buf_bytes(b, op->key);
+    if (r != 0) {
+        return r;
+    }
+    if (!b->xml) {
+        return write_value(b, x, 0);
+    }
+    if (op->xkind != XK_EXT) {
+        return DECLINE;
+    }
+    return (r = write_xvalue(b, x, 0)) ? r : buf_bytes(b, op->close);
 }
 
 static inline PyObject *
@@ -831,40 +1218,21 @@ slot(PyObject *o, Py_ssize_t off)
 
 static int plan_write(PlanObject *p, PyObject *o, PyObject *pid, Buf *b);
 
-/* write a scalar of kind `code` (TEXT_NE, STR, INT, BOOL, ENUM, DATE) with its key */
+/* the value kind of a GUARDED op's kind */
 static int
-write_kind(Buf *b, long code, PyObject *key, PyObject *v)
+guarded_vk(long code)
 {
-    int r;
     switch (code) {
-    case OP_TEXT_NE:
-    case OP_STR:
-        if (!PyUnicode_CheckExact(v) || (code == OP_TEXT_NE && PyUnicode_GET_LENGTH(v) == 0)) {
-            return DECLINE;
-        }
-        return (r = buf_bytes(b, key)) ? r : write_str(b, v);
     case OP_INT:
-        if (!PyLong_CheckExact(v)) {
-            return DECLINE;
-        }
-        return (r = buf_bytes(b, key)) ? r : write_int(b, v);
+        return V_INT;
     case OP_BOOL:
-        if (v == Py_True) {
-            return (r = buf_bytes(b, key)) ? r : buf_put(b, "true", 4);
-        }
-        if (v == Py_False) {
-            return (r = buf_bytes(b, key)) ? r : buf_put(b, "false", 5);
-        }
-        return DECLINE;
+        return V_BOOL;
     case OP_ENUM:
-        return (r = buf_bytes(b, key)) ? r : write_enum(b, v);
+        return V_ENUM;
     case OP_DATE:
-        if (!PyDate_CheckExact(v)) {
-            return DECLINE;
-        }
-        return (r = buf_bytes(b, key)) ? r : write_date(b, v);
+        return V_DATE;
     default:
-        return DECLINE;
+        return V_STR;
     }
 }
 
@@ -878,6 +1246,24 @@ truthy_call(PyObject *fn, PyObject *const *args, size_t n)
     int t = PyObject_IsTrue(res);
     Py_DECREF(res);
     return t;
+}
+
+/* an embedded object with its plan (parent id: o's id) */
+static int
+put_object(Buf *b, PlanObject *p, PlanObject *sub, PyObject *o, PyObject *x, int first)
+{
+    int r = 0;
+    if (Py_TYPE(x) != sub->cls) {
+        return DECLINE;
+    }
+    if (!b->xml && !first && (r = PUTS(b, ",")) != 0) {
+        return r;
+    }
+    PyObject *id = slot(o, p->ops[0].off[0]);
+    Py_INCREF(x);
+    r = plan_write(sub, x, id, b);
+    Py_DECREF(x);
+    return r;
 }
 
 static int
@@ -913,28 +1299,30 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
         *breg = v;
         return 0;
     case OP_TEXT_NE:
+        if (v == Py_None) {
+            return 0;
+        }
+        if (PyUnicode_CheckExact(v) && PyUnicode_GET_LENGTH(v) == 0) {
+            return DECLINE; /* "": the dict encoder writes a marker */
+        }
+        return put_scalar(b, op, v, V_STR, NULL);
     case OP_STR:
+        return v == Py_None ? 0 : put_scalar(b, op, v, V_STR, NULL);
     case OP_INT:
+        return v == Py_None ? 0 : put_scalar(b, op, v, V_INT, NULL);
     case OP_BOOL:
+        return v == Py_None ? 0 : put_scalar(b, op, v, V_BOOL, NULL);
     case OP_ENUM:
+        return v == Py_None ? 0 : put_scalar(b, op, v, V_ENUM, NULL);
     case OP_DATE:
-        return v == Py_None ? 0 : write_kind(b, op->code, op->key, v);
+        return v == Py_None ? 0 : put_scalar(b, op, v, V_DATE, NULL);
     case OP_FLAG:
         if (v == Py_False) {
             return 0;
         }
-        if (v != Py_True) {
-            return DECLINE;
-        }
-        return (r = buf_bytes(b, op->key)) ? r : buf_put(b, "true", 4);
+        return v == Py_True ? put_scalar(b, op, v, V_BOOL, NULL) : DECLINE;
     case OP_DT:
-        if (v == Py_None) {
-            return 0;
-        }
-        if (!PyDateTime_CheckExact(v)) {
-            return DECLINE;
-        }
-        return (r = buf_bytes(b, op->key)) ? r : write_datetime(b, v, op->a);
+        return v == Py_None ? 0 : put_scalar(b, op, v, V_DT, op->a);
     case OP_DT_VENDOR: {
         if (v == Py_None) {
             return 0;
@@ -946,10 +1334,7 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
         if (s == NULL) {
             return -1;
         }
-        r = PyUnicode_CheckExact(s) ? buf_bytes(b, op->key) : DECLINE;
-        if (r == 0) {
-            r = write_str(b, s);
-        }
+        r = put_scalar(b, op, s, V_STR, NULL);
         Py_DECREF(s);
         return r;
     }
@@ -957,16 +1342,13 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
         if (!PyTuple_CheckExact(v)) {
             return DECLINE;
         }
-        if (PyTuple_GET_SIZE(v) == 0) {
-            return 0;
-        }
-        return (r = buf_bytes(b, op->key)) ? r : write_strs(b, v);
+        return PyTuple_GET_SIZE(v) == 0 ? 0 : put_strs(b, op, v);
     case OP_BACKREF:
         r = PyObject_RichCompareBool(v, pid, Py_EQ);
         if (r != 0) {
             return r < 0 ? -1 : 0;
         }
-        return v == Py_None ? DECLINE : write_kind(b, OP_STR, op->key, v);
+        return v == Py_None ? DECLINE : put_scalar(b, op, v, V_STR, NULL);
     case OP_BACKREFS:
         if (!PyTuple_CheckExact(v) || PyTuple_GET_SIZE(v) == 0) {
             return DECLINE;
@@ -977,14 +1359,17 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
                 return r < 0 ? -1 : 0;
             }
         }
-        return (r = buf_bytes(b, op->key)) ? r : write_strs(b, v);
+        return put_strs(b, op, v);
     case OP_GUARDED:
         if (v == Py_None) {
             PyObject *args[2] = {o, pid};
             r = truthy_call(op->a, args, 2);
             return r < 0 ? -1 : r ? DECLINE : 0;
         }
-        return write_kind(b, op->kind, op->key, v);
+        if (op->kind == OP_TEXT_NE && PyUnicode_CheckExact(v) && PyUnicode_GET_LENGTH(v) == 0) {
+            return DECLINE;
+        }
+        return put_scalar(b, op, v, guarded_vk(op->kind), NULL);
     case OP_PAIR_TEXT:
     case OP_PAIR_ENUM: {
         PyObject *pr = src == NULL ? Py_None : slot(src, op->off[1]);
@@ -995,10 +1380,13 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
             if (v == Py_None || pr == Py_None) {
                 return 0;
             }
-            return write_kind(b, OP_ENUM, op->key, pr);
+            return put_scalar(b, op, pr, V_ENUM, NULL);
         }
         if (v != Py_None) {
-            if ((r = write_kind(b, OP_TEXT_NE, op->key, v)) != 0) {
+            if (!PyUnicode_CheckExact(v) || PyUnicode_GET_LENGTH(v) == 0) {
+                return DECLINE;
+            }
+            if ((r = put_scalar(b, op, v, V_STR, NULL)) != 0) {
                 return r;
             }
             if (pr == Py_None) {
@@ -1008,7 +1396,7 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
             return 0;
         }
         if (pr != Py_None) {
-            return write_kind(b, OP_ENUM, op->key, pr);
+            return put_scalar(b, op, pr, V_ENUM, NULL);
         }
         if (op->b != Py_None) {
             r = truthy_call(op->b, &o, 1);
@@ -1016,53 +1404,48 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
         }
         return 0;
     }
-    case OP_EMBED: {
+    case OP_EMBED:
         if (v == Py_None) {
             return 0;
         }
-        PlanObject *sub = (PlanObject *)op->a;
-        if (Py_TYPE(v) != sub->cls) {
-            return DECLINE;
-        }
-        if ((r = buf_bytes(b, op->key)) != 0) {
+        if ((r = buf_bytes(b, op->key)) != 0 ||
+            (r = put_object(b, p, (PlanObject *)op->a, o, v, 1)) != 0) {
             return r;
         }
-        PyObject *id = slot(o, p->ops[0].off[0]);
-        Py_INCREF(v);
-        r = plan_write(sub, v, id, b);
-        Py_DECREF(v);
-        return r;
-    }
+        return b->xml ? buf_bytes(b, op->close) : 0;
     case OP_EMBED_MANY: {
         if (!PyTuple_CheckExact(v)) {
             return DECLINE;
         }
         Py_ssize_t n = PyTuple_GET_SIZE(v);
-        if (n == 0 && !op->kind) {
-            return 0;
+        if (n == 0) {
+            /* a mandatory list is written empty ([]; XML: the Python writer) */
+            return !op->kind ? 0 : b->xml ? DECLINE : (r = buf_bytes(b, op->key)) ? r
+                                                                                   : PUTS(b, "[]");
         }
         PlanObject *sub = (PlanObject *)op->a;
-        if ((r = buf_bytes(b, op->key)) != 0 || (r = buf_put(b, "[", 1)) != 0) {
-            return r;
-        }
-        PyObject *id = slot(o, p->ops[0].off[0]);
         Py_INCREF(v);
+        r = b->xml ? 0 : buf_bytes(b, op->key);
+        if (r == 0 && !b->xml) {
+            r = PUTS(b, "[");
+        }
         for (Py_ssize_t i = 0; i < n && r == 0; i++) {
-            PyObject *x = PyTuple_GET_ITEM(v, i);
-            if (Py_TYPE(x) != sub->cls) {
-                r = DECLINE;
+            if (b->xml && (r = buf_bytes(b, op->key)) != 0) {
                 break;
             }
-            if (i && (r = buf_put(b, ",", 1)) != 0) {
-                break;
+            r = put_object(b, p, sub, o, PyTuple_GET_ITEM(v, i), i == 0);
+            if (r == 0 && b->xml) {
+                r = buf_bytes(b, op->close);
             }
-            r = plan_write(sub, x, id, b);
         }
         Py_DECREF(v);
-        return r ? r : buf_put(b, "]", 1);
+        if (r == 0 && !b->xml) {
+            r = PUTS(b, "]");
+        }
+        return r;
     }
     case OP_ORDER_AGENDA:
-        return v == Py_None ? DECLINE : write_kind(b, OP_INT, op->key, v);
+        return v == Py_None ? DECLINE : put_scalar(b, op, v, V_INT, NULL);
     case OP_PYLIST: {
         if (!PyTuple_CheckExact(v)) {
             return DECLINE;
@@ -1071,24 +1454,26 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
         if (n == 0) {
             return 0;
         }
-        if ((r = buf_bytes(b, op->key)) != 0 || (r = buf_put(b, "[", 1)) != 0) {
-            return r;
+        PyObject *list = PyList_New(n);
+        if (list == NULL) {
+            return -1;
         }
         Py_INCREF(v);
-        for (Py_ssize_t i = 0; i < n && r == 0; i++) {
-            if (i && (r = buf_put(b, ",", 1)) != 0) {
-                break;
-            }
+        r = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
             PyObject *x = PyObject_CallOneArg(op->a, PyTuple_GET_ITEM(v, i));
             if (x == NULL) {
                 r = -1;
                 break;
             }
-            r = write_value(b, x, 0);
-            Py_DECREF(x);
+            PyList_SET_ITEM(list, i, x);
         }
         Py_DECREF(v);
-        return r ? r : buf_put(b, "]", 1);
+        if (r == 0) {
+            r = put_pyvalue(b, op, list);
+        }
+        Py_DECREF(list);
+        return r;
     }
     case OP_PYVAL:
     case OP_PYOBJ: {
@@ -1099,10 +1484,7 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
         if (x == NULL) {
             return -1;
         }
-        r = 0;
-        if (x != Py_None && (r = buf_bytes(b, op->key)) == 0) {
-            r = write_value(b, x, 0);
-        }
+        r = x == Py_None ? 0 : put_pyvalue(b, op, x);
         Py_DECREF(x);
         return r;
     }
@@ -1119,7 +1501,7 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
                 return 0;
             }
         }
-        return (r = buf_bytes(b, op->key)) ? r : buf_put(b, "true", 4);
+        return put_scalar(b, op, Py_True, V_BOOL, NULL);
     case OP_GEOJSON:
         return v == Py_None ? 0 : DECLINE;
     default:
@@ -1131,35 +1513,37 @@ run_op(PlanObject *p, Op *op, PyObject *o, PyObject *bo, PyObject *pid, PyObject
 static int
 plan_write(PlanObject *p, PyObject *o, PyObject *pid, Buf *b)
 {
-    if (Py_TYPE(o) != p->cls || p->n == 0) {
+    if (Py_TYPE(o) != p->cls || p->n == 0 || p->xml != b->xml) {
         return DECLINE;
     }
     if (Py_EnterRecursiveCall(" in JsonPlan")) {
         return -1;
     }
-    /* ops[0] is the id (STR-like, None written as null) */
+    /* ops[0] is the id: a str (JSON: None written as null) */
     PyObject *id = slot(o, p->ops[0].off[0]);
     int r;
     if (id == NULL) {
         r = DECLINE;
         goto done;
     }
-    if ((r = buf_put(b, "{\"id\":", 6)) != 0) {
-        goto done;
+    if (b->xml) {
+        r = id == Py_None ? DECLINE : put_scalar(b, &p->ops[0], id, V_STR, NULL);
     }
-    if (id == Py_None) {
-        r = buf_put(b, "null", 4);
-    }
-    else if (PyUnicode_CheckExact(id)) {
-        r = write_str(b, id);
-    }
-    else {
-        r = DECLINE;
+    else if ((r = PUTS(b, "{\"id\":")) == 0) {
+        if (id == Py_None) {
+            r = PUTS(b, "null");
+        }
+        else if (PyUnicode_CheckExact(id)) {
+            r = write_str(b, id);
+        }
+        else {
+            r = DECLINE;
+        }
     }
     if (r != 0 || (r = buf_bytes(b, p->head)) != 0) {
         goto done;
     }
-    PyObject *breg = NULL; /* borrowed from o's slot; o is held by the caller */
+    PyObject *breg = NULL; /* held while in use: a guard could replace o's slot */
     for (Py_ssize_t i = 1; i < p->n; i++) {
         Op *op = &p->ops[i];
         if (op->code == OP_LOADB) {
@@ -1178,30 +1562,45 @@ plan_write(PlanObject *p, PyObject *o, PyObject *pid, Buf *b)
         }
     }
     Py_XDECREF(breg);
-    if (r == 0) {
-        r = buf_put(b, "}", 1);
+    if (r == 0 && !b->xml) {
+        r = PUTS(b, "}");
     }
 done:
     Py_LeaveRecursiveCall();
     return r;
 }
 
+/* JSON: plan(obj); XML: plan(obj, urls, head, tail) (head and tail: bytes around it) */
 static PyObject *
 Plan_call(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *o;
-    if ((kwds != NULL && PyDict_GET_SIZE(kwds) != 0) || !PyArg_UnpackTuple(args, "JsonPlan", 1, 1, &o)) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_TypeError, "JsonPlan(obj) takes one positional argument");
-        }
+    PlanObject *p = (PlanObject *)self;
+    PyObject *o, *urls = NULL, *head = NULL, *tail = NULL;
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+        PyErr_SetString(PyExc_TypeError, "JsonPlan takes positional arguments only");
         return NULL;
     }
-    Buf b = {PyMem_Malloc(4096), 0, 4096};
+    if (p->xml) {
+        if (!PyArg_ParseTuple(args, "OO!O!O!:JsonPlan", &o, &PyList_Type, &urls, &PyBytes_Type,
+                              &head, &PyBytes_Type, &tail)) {
+            return NULL;
+        }
+    }
+    else if (!PyArg_ParseTuple(args, "O:JsonPlan", &o)) {
+        return NULL;
+    }
+    Buf b = {PyMem_Malloc(16384), 0, 16384, p->xml, urls};
     if (b.p == NULL) {
         return PyErr_NoMemory();
     }
     Py_INCREF(o);
-    int r = plan_write((PlanObject *)self, o, Py_None, &b);
+    int r = head != NULL ? buf_bytes(&b, head) : 0;
+    if (r == 0) {
+        r = plan_write(p, o, Py_None, &b);
+    }
+    if (r == 0 && tail != NULL) {
+        r = buf_bytes(&b, tail);
+    }
     Py_DECREF(o);
     PyObject *out;
     if (r < 0) {
@@ -1234,6 +1633,7 @@ Plan_clear(PlanObject *self)
 {
     for (Py_ssize_t i = 0; i < self->n; i++) {
         Py_CLEAR(self->ops[i].key);
+        Py_CLEAR(self->ops[i].close);
         Py_CLEAR(self->ops[i].a);
         Py_CLEAR(self->ops[i].b);
     }
@@ -1299,9 +1699,10 @@ static PyObject *
 Plan_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *cls, *uri, *ops;
-    static char *kwlist[] = {"cls", "type_uri", "ops", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!UO!:JsonPlan", kwlist, &PyType_Type, &cls,
-                                     &uri, &PyTuple_Type, &ops)) {
+    int xml = 0;
+    static char *kwlist[] = {"cls", "type_uri", "ops", "xml", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!UO!|p:JsonPlan", kwlist, &PyType_Type, &cls,
+                                     &uri, &PyTuple_Type, &ops, &xml)) {
         return NULL;
     }
     PyTypeObject *tp = (PyTypeObject *)cls;
@@ -1322,7 +1723,8 @@ Plan_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     self->n = n; /* ops not filled yet are zeroed: NULL references */
     Py_INCREF(cls);
     self->cls = tp;
-    self->head = json_piece(",\"type\":\"", uri, "\"");
+    self->xml = xml;
+    self->head = xml ? json_piece("<type>", uri, "</type>") : json_piece(",\"type\":\"", uri, "\"");
     if (self->head == NULL) {
         Py_DECREF(self);
         return NULL;
@@ -1332,8 +1734,8 @@ Plan_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         PyObject *t = PyTuple_GET_ITEM(ops, i);
         long code, src, kind = 0;
         PyObject *slots, *key, *a, *b;
-        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 6) {
-            PyErr_Format(PyExc_TypeError, "JsonPlan: op %zd is not a 6-tuple", i);
+        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != (xml ? 7 : 6)) {
+            PyErr_Format(PyExc_TypeError, "JsonPlan: op %zd is not a %d-tuple", i, xml ? 7 : 6);
             goto fail;
         }
         code = PyLong_AsLong(PyTuple_GET_ITEM(t, 0));
@@ -1369,8 +1771,26 @@ Plan_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
                 PyErr_Format(PyExc_TypeError, "JsonPlan: op %zd key must be str", i);
                 goto fail;
             }
-            op->key = json_piece(",\"", key, "\":");
-            if (op->key == NULL) {
+            if (xml) {
+                /* (start tag, end tag, XK_*) */
+                PyObject *x = PyTuple_GET_ITEM(t, 6);
+                PyObject *st, *et;
+                int xk;
+                if (!PyTuple_Check(x) || !PyArg_ParseTuple(x, "UUi", &st, &et, &xk) || xk < 0 ||
+                    xk >= XK_LAST) {
+                    PyErr_Clear();
+                    PyErr_Format(PyExc_ValueError,
+                                 "JsonPlan: op %zd needs (start tag, end tag, kind) for XML", i);
+                    goto fail;
+                }
+                op->key = PyUnicode_AsUTF8String(st);
+                op->close = PyUnicode_AsUTF8String(et);
+                op->xkind = xk;
+            }
+            else {
+                op->key = json_piece(",\"", key, "\":");
+            }
+            if (op->key == NULL || (xml && op->close == NULL)) {
                 goto fail;
             }
         }

@@ -1267,6 +1267,17 @@ class OParlConverter(cattrs.Converter):
         """
         return self._fast_enc.encode(obj)
 
+    def dumps_xml_fast(
+        self, obj: Any, head: bytes, tail: bytes, urls_fit: Callable[[list[str]], bool]
+    ) -> bytes | None:
+        """The XML form of ``obj`` (between ``head`` and ``tail``) written in C from its
+        slots by the plans of :mod:`._msgfast`, or ``None`` (no C helpers, or anything the
+        XML writer of :mod:`.xml` has to decide: escapes, values without a typed form,
+        markers, URLs that ``urls_fit`` — that writer's own check — does not pass). Used by
+        :func:`kommunalrecht.oparl.xml.dumps_xml`, which gives the same bytes either way.
+        """
+        return self._fast_enc.xml(obj, head, tail, urls_fit)
+
     def _enc_slow(self, obj: Any, embedded: bool) -> Callable[..., dict[str, Any]]:
         for cls in type(obj).__mro__:
             if cls in self._enc:

@@ -834,9 +834,11 @@ class FastEncoder:
         self,
         encoders: dict[type[Any], Callable[..., Any]],
         plans: dict[type[Any], Callable[[Any], bytes | None]] | None = None,
+        xml_plans: dict[type[Any], Callable[..., bytes | None]] | None = None,
     ) -> None:
         self._encoders = encoders
         self._plans = plans
+        self._xml_plans = xml_plans or {}
         self._encode = msgspec.json.Encoder().encode
         if plans is not None:
             self.encode = self._encode_c  # type: ignore[method-assign]
@@ -851,6 +853,24 @@ class FastEncoder:
             return None
         return out
 
+    def xml(
+        self, obj: Any, head: bytes, tail: bytes, urls_fit: Callable[[list[str]], bool]
+    ) -> bytes | None:
+        """The XML form of ``obj`` between ``head`` and ``tail`` written by the C plans, or
+        ``None`` (no plan, the plan declines, or a URL needs the checked writer:
+        ``urls_fit`` is the XML writer's check of the URLs written as they are)."""
+        plan = self._xml_plans.get(obj.__class__)
+        if plan is None:
+            return None
+        urls: list[str] = []
+        try:
+            out: bytes | None = plan(obj, urls, head, tail)
+        except Exception:
+            return None
+        if out is None or (urls and not urls_fit(urls)):
+            return None
+        return out
+
     def _encode_c(self, obj: Any) -> bytes | None:
         assert self._plans is not None
         plan = self._plans.get(obj.__class__)
@@ -862,30 +882,79 @@ class FastEncoder:
             return None
 
 
-def _make_plans(fe: _FastEnc, speedups: Any) -> dict[type[Any], Any]:
-    """The ``JsonPlan`` of every root variant (sub-plans made first and shared)."""
+def _make_plans(fe: _FastEnc, speedups: Any, xml: bool = False) -> dict[type[Any], Any]:
+    """The ``JsonPlan`` of every root variant (sub-plans made first and shared); with ``xml``
+    the plans of the XML form (:func:`_xml_tags`), where a class has one."""
     from ._codec import _name
 
     made: dict[str, Any] = {}
 
     def plan(fn: str) -> Any:
-        hit = made.get(fn)
-        if hit is not None:
-            return hit
+        if fn in made:
+            return made[fn]
         cls, uri, ops = fe.plans[fn]
-        out = []
-        for code, src, slots, key, a, b in ops:
+        tags = _xml_tags(MAPPING[cls].oparl_type, ops) if xml else None
+        if xml and tags is None:
+            made[fn] = None
+            return None
+        out: list[tuple[Any, ...]] = []
+        for n, (code, src, slots, key, a, b) in enumerate(ops):
             if isinstance(code, str):
                 code = getattr(speedups, "OP_" + code)
             if isinstance(a, str):
-                a = plan(a) if a.startswith("snc_") else fe.ns[a]
+                if a.startswith("snc_"):
+                    a = plan(a)
+                    if a is None:
+                        made[fn] = None
+                        return None
+                else:
+                    a = fe.ns[a]
             if isinstance(b, str):
                 b = fe.ns[b] if b.startswith("g") else getattr(speedups, "OP_" + b)
-            out.append((code, src, slots, key, a, b))
-        made[fn] = speedups.JsonPlan(cls, uri, tuple(out))
+            if tags is not None:
+                out.append((code, src, slots, "id" if n == 0 else key, a, b, tags[n]))
+            else:
+                out.append((code, src, slots, key, a, b))
+        made[fn] = speedups.JsonPlan(cls, uri, tuple(out), xml=xml)
         return made[fn]
 
-    return {cls: plan("snc_" + _name(cls, None)) for cls in MAPPING}
+    plans = {cls: plan("snc_" + _name(cls, None)) for cls in MAPPING}
+    return {cls: p for cls, p in plans.items() if p is not None}
+
+
+_XK_TEXT, _XK_URL, _XK_PLAIN, _XK_EXT = range(4)
+_XK_OF = {Kind.STRING: _XK_TEXT, Kind.STRING_LIST: _XK_TEXT, Kind.URL: _XK_URL,
+          Kind.URL_LIST: _XK_URL, Kind.EXTERNAL_LIST: _XK_URL, Kind.DATE: _XK_PLAIN,
+          Kind.DATETIME: _XK_PLAIN, Kind.INTEGER: _XK_PLAIN, Kind.BOOLEAN: _XK_PLAIN,
+          Kind.EMBEDDED: _XK_PLAIN, Kind.EMBEDDED_LIST: _XK_PLAIN}  # fmt: skip
+"""How the XML plans write the values of a property of each kind (``XK_*`` in _speedups.c)."""
+
+
+def _xml_tags(tname: str, ops: list[tuple[Any, ...]]) -> list[Any] | None:
+    """Per op of a plan, its XML element (start tag, end tag, ``XK_*``), or ``None`` where the
+    op writes no property; ``None`` for the whole plan when the XML writer
+    (:mod:`._xmlwrite`) would not write the properties in this order: spec properties in
+    spec order, then the vendor properties (``ext:property``), as the JSON plans write them.
+    """
+    props = {p.name: (i, p.kind) for i, p in enumerate(SPEC[tname].props)}
+    out: list[Any] = []
+    last, vendor = -1, False
+    for n, op in enumerate(ops):
+        key = "id" if n == 0 else op[3]
+        if key is None:
+            out.append(None)
+        elif key in props:
+            i, kind = props[key]
+            if vendor or i <= last or kind not in _XK_OF:
+                return None
+            last = i
+            out.append((f"<{key}>", f"</{key}>", _XK_OF[kind]))
+        elif ":" in key and key.isascii() and key.isprintable() and not set(key) & set('"&<>'):
+            vendor = True
+            out.append((f'<ext:property name="{key}">', "</ext:property>", _XK_EXT))
+        else:
+            return None
+    return out
 
 
 def make_fast_encoder(gen: Any, speedups: Any = _DEFAULT) -> FastEncoder:
@@ -902,5 +971,8 @@ def make_fast_encoder(gen: Any, speedups: Any = _DEFAULT) -> FastEncoder:
     exec(code, fe.ns)
     from ._codec import _name
 
-    plans = _make_plans(fe, speedups) if speedups is not None else None
-    return FastEncoder({cls: fe.ns["snc_" + _name(cls, None)] for cls in MAPPING}, plans)
+    plans = xml_plans = None
+    if speedups is not None:
+        plans, xml_plans = _make_plans(fe, speedups), _make_plans(fe, speedups, xml=True)
+    encoders = {cls: fe.ns["snc_" + _name(cls, None)] for cls in MAPPING}
+    return FastEncoder(encoders, plans, xml_plans)

@@ -52,6 +52,7 @@ from kommunalrecht.errors import (
     Severity,
     ValidationError,
 )
+from kommunalrecht.oparl._codec import TYPE_NAME_OF
 from kommunalrecht.oparl._spec import SPEC, type_uri
 from kommunalrecht.oparl._xmlmap import EXT_NS, EXT_PREFIX, LIST_ELEMENT, MAPPING_VERSION, NS
 from kommunalrecht.oparl._xmlread import (
@@ -62,6 +63,8 @@ from kommunalrecht.oparl._xmlread import (
     xpath,
 )
 from kommunalrecht.oparl._xmlwrite import (
+    _TAGS,
+    _urls_fit,
     emit_document,
     emit_json,
     emit_model_document,
@@ -319,6 +322,10 @@ def dumps_xml(obj: Any, *, expect: str | None = None, pretty: bool = False) -> b
     b'1.1/Person</type><name>A</name></Person>'
     """
     if not pretty and not isinstance(obj, Mapping):
+        if expect is None:
+            fast = _model_xml_c(obj)
+            if fast is not None:
+                return fast
         raw = _raw_dict(obj)
         if raw is not None:
             text = emit_model_document(raw, expect, _DECL_TEXT)
@@ -328,6 +335,23 @@ def dumps_xml(obj: Any, *, expect: str | None = None, pretty: bool = False) -> b
 
 
 _DECL_TEXT = _DECL.decode("ascii")
+
+
+@cache
+def _root_bytes(tname: str) -> tuple[bytes, bytes]:
+    o, c = _TAGS[True][tname]
+    return _DECL + o.encode("utf-8"), c.encode("utf-8")
+
+
+def _model_xml_c(obj: Any) -> bytes | None:
+    # the document written in C from the object's slots (OParlConverter.dumps_xml_fast),
+    # when the C helpers are built and nothing needs the writers here; else None
+    tname = TYPE_NAME_OF.get(obj.__class__)
+    if tname is None:
+        return None
+    head, tail = _root_bytes(tname)
+    out: bytes | None = _oparl().default_converter().dumps_xml_fast(obj, head, tail, _urls_fit)
+    return out
 
 
 def _raw_dict(obj: Any) -> dict[str, Any] | None:
