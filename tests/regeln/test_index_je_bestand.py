@@ -32,7 +32,7 @@ def _referenzen_einfach(b: kr.Bestand) -> list[kr.Finding]:
             target = b.get(ref)
             if target is not None and not _class_names(type(target)).isdisjoint(targets):
                 continue
-            out.append(_dangling(obj.id, where, ref, targets, target))
+            out.append(_dangling(obj.id, where, ref, targets, type(target) if target else None))
     return out
 
 

@@ -196,6 +196,22 @@ class _Index:
             None,
         )
 
+        # the same, as lists aligned with ``sitzungen`` / ``drucksachen``: the rules walk them
+        # side by side (no lookup by id, no (index, TOP) pair per TOP). At 10^5 objects a rule
+        # pass is bound by memory, and these lists are allocated together here, while the
+        # model objects lie spread over the whole heap
+        self.tops_je_sitzung: list[list[Tagesordnungspunkt]] = [
+            [t for _, t in self.tops_von[s.id]] for s in self.sitzungen
+        ]
+        self.folgen: list[list[Beratung]] = [
+            self.beratungen_von.get(d.id, []) for d in self.drucksachen
+        ]
+        # the day of each Beratung of ``folgen`` (its datum, else its Sitzung's day)
+        nach_id = self.sitzung_nach_id
+        self.folgetage: list[list[_dt.date | None]] = [
+            [_beratungstag(nach_id, br) for br in folge] for folge in self.folgen
+        ]
+
         # shared by every validate call: plain dicts, so that a lookup of a missing key can
         # never insert into the index
         self.beratungen_von = dict(self.beratungen_von)
@@ -206,6 +222,13 @@ class _Index:
 def regelindex(b: Bestand) -> _Index:
     """The rule index of ``b``, built on first use and kept with the Bestand."""
     return b._abgeleitet_von("regeln.index", _Index)
+
+
+def _beratungstag(nach_id: dict[str, Sitzung], br: Beratung) -> _dt.date | None:
+    if br.datum is not None:
+        return br.datum
+    s = nach_id.get(br.sitzung) if br.sitzung is not None else None
+    return s.tag if s is not None else None
 
 
 def _drucksache_der_beratung(b: Bestand, owner: dict[str, str], br: Beratung) -> str | None:
@@ -270,6 +293,9 @@ class Kontext:
         self.vertretungen = idx.vertretungen
         self.gremien = idx.gremien
         self.sitzung_nach_id = idx.sitzung_nach_id
+        self.tops_je_sitzung = idx.tops_je_sitzung
+        self.folgen = idx.folgen
+        self.folgetage = idx.folgetage
 
     # ---------------------------------------------------------------- lookups
 
@@ -304,10 +330,7 @@ class Kontext:
 
     def beratungstag(self, br: Beratung) -> _dt.date | None:
         """The day of a Beratung: its ``datum``, else the day of its Sitzung."""
-        if br.datum is not None:
-            return br.datum
-        s = self.sitzung(br.sitzung)
-        return s.tag if s is not None else None
+        return _beratungstag(self.sitzung_nach_id, br)
 
     def antrag_eingang(self, a: Antrag) -> tuple[_dt.date | None, bool]:
         """(day of receipt, whether it is only the date of the letter)."""

@@ -39,8 +39,8 @@ _ABGELEHNT = {BeschlussErgebnis.ABGELEHNT, BeschlussErgebnis.NICHT_EMPFOHLEN}
 def _abstimmungen(
     k: Kontext,
 ) -> Iterator[tuple[Sitzung, Tagesordnungspunkt, Beschluss, Abstimmung]]:
-    for s in k.sitzungen:
-        for _, t in k.tops_von.get(s.id, ()):
+    for s, tops in zip(k.sitzungen, k.tops_je_sitzung, strict=True):
+        for t in tops:
             b = t.beschluss
             if b is not None and b.abstimmung is not None:
                 yield s, t, b, b.abstimmung

@@ -86,10 +86,9 @@ def beratungsfolge_entscheidung(k: Kontext) -> Iterator[Finding]:
     do not count (a new deciding Beratung follows them). Error for none or several. No
     finding for a Vorlage without any Beratung (the Beratungsfolge is not recorded).
     """
-    for d in k.drucksachen:
+    for d, folge in zip(k.drucksachen, k.folgen, strict=True):
         if not isinstance(d, Beschlussvorlage):
             continue
-        folge = k.beratungen_von.get(d.id, [])
         if not folge:
             continue
         ent = [br for br in folge if entscheidend(br) and _aktiv(br)]
@@ -123,20 +122,19 @@ def beratungsfolge_reihenfolge(k: Kontext) -> Iterator[Finding]:
     the (first active) deciding one. No finding when a day is unknown or both are on the same
     day (the order within a day is not recorded).
     """
-    for d in k.drucksachen:
-        folge = k.beratungen_von.get(d.id, [])
+    # folgetage: the day of each Beratung (Kontext.beratungstag), kept with the index
+    for folge, tage in zip(k.folgen, k.folgetage, strict=True):
         if len(folge) < 2:
             continue
-        ent = [br for br in folge if entscheidend(br) and _aktiv(br)]
-        if not ent:
+        erste = next((j for j, br in enumerate(folge) if entscheidend(br) and _aktiv(br)), None)
+        if erste is None:  # no active deciding Beratung
             continue
-        e_tag = k.beratungstag(ent[0])
+        e_tag = tage[erste]
         if e_tag is None:
             continue
-        for br in folge:
+        for br, tag in zip(folge, tage, strict=True):
             if entscheidend(br) or br.rolle is Beratungsrolle.KENNTNISNAHME:
                 continue
-            tag = k.beratungstag(br)
             if tag is None or tag <= e_tag:
                 continue
             yield k.befund(
@@ -175,8 +173,8 @@ def beschlusstext_fehlt(k: Kontext) -> Iterator[Finding]:
     if not offene:
         return
     mit_text: set[str] = set()  # Beratungen whose TOP records the text
-    for s in k.sitzungen:
-        for _, t in k.tops_von.get(s.id, ()):
+    for tops in k.tops_je_sitzung:
+        for t in tops:
             br = k.beratungen.get(t.beratung or "")
             d_id = t.drucksache or (k.drucksache_der_beratung(br) if br is not None else None)
             if d_id not in offene:

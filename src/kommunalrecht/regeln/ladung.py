@@ -138,7 +138,7 @@ def einladung_inhalt(k: Kontext) -> Iterator[Finding]:
     prüfbar". This is the seed case: the Einladung of 04.11.2021 refers to the
     "Sitzungsbeginn" but the extract in the bundle does not show the hour.
     """
-    for s in k.sitzungen:
+    for s, tops in zip(k.sitzungen, k.tops_je_sitzung, strict=True):
         if s.abgesagt:
             continue
         geladen = (
@@ -154,7 +154,7 @@ def einladung_inhalt(k: Kontext) -> Iterator[Finding]:
             fehlt.append("Sitzungstag")
         if s.ort is None:
             fehlt.append("Sitzungsort")
-        if not k.tops_von.get(s.id):
+        if not tops:
             fehlt.append("Tagesordnung")
         if fehlt:
             feld = {"Sitzungstag": "datum", "Sitzungsort": "ort", "Tagesordnung": "tagesordnung"}[

@@ -52,8 +52,8 @@ def oeffentlichkeit(k: Kontext) -> Iterator[Finding]:
     """
     go = k.go
     katalog = {c.strip().casefold() for c in go.oeffentlichkeit.nichtoeffentlich} if go else set()
-    for s in k.sitzungen:
-        for _, t in k.tops_von.get(s.id, ()):
+    for tops in k.tops_je_sitzung:
+        for t in tops:
             if t.oeffentlich is not False:
                 continue
             grund = (t.nichtoeffentlich_grund or "").strip()

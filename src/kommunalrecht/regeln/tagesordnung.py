@@ -54,8 +54,8 @@ def tagesordnung_erweiterung(k: Kontext) -> Iterator[Finding]:
     if go is None:
         return
     e = go.erweiterung
-    for s in k.sitzungen:
-        for _, t in k.tops_von.get(s.id, ()):
+    for s, tops in zip(k.sitzungen, k.tops_je_sitzung, strict=True):
+        for t in tops:
             if t.nachtrag is not True:
                 continue
             if not e.zulaessig:
@@ -122,12 +122,11 @@ def top_reihenfolge(k: Kontext) -> Iterator[Finding]:
     for gaps. Not checked when no TOP has a position; a warning names TOPs without a position
     when others have one.
     """
-    for s in k.sitzungen:
-        eintraege = k.tops_von.get(s.id, [])
-        mit = [(i, t) for i, t in eintraege if t.position is not None]
+    for s, tops in zip(k.sitzungen, k.tops_je_sitzung, strict=True):
+        mit = [t for t in tops if t.position is not None]
         if not mit:
             continue
-        for _, t in eintraege:
+        for t in tops:
             if t.position is None:
                 yield k.befund(
                     t,
@@ -137,7 +136,7 @@ def top_reihenfolge(k: Kontext) -> Iterator[Finding]:
                     severity=Severity.WARNING,
                 )
         gesehen: dict[int, Tagesordnungspunkt] = {}  # the label only when needed
-        for _, t in mit:
+        for t in mit:
             assert t.position is not None
             erster = gesehen.get(t.position)
             if erster is not None:
