@@ -525,19 +525,78 @@ put_escape(char *out, unsigned c)
     return 6;
 }
 
-/* whether any of the 8 bytes in x is < 0x20, '"', '\\' or >= 0x80 (may say so when none is,
-   never the other way round) */
+/* whether any of the 8 bytes in x is < 0x20, >= 0x80 or one of the two bytes c1, c2, c3
+   (may say so when none is, never the other way round) */
 static inline int
-chunk_special(uint64_t x)
+chunk_special(uint64_t x, unsigned c1, unsigned c2, unsigned c3)
 {
     const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t q = x ^ (ones * '"'), s = x ^ (ones * '\\');
-    return (((x - ones * 0x20) | (q - ones) | (s - ones)) & ~x & high) != 0 || (x & high) != 0;
+    uint64_t a = x ^ (ones * c1), l = x ^ (ones * c2), g = x ^ (ones * c3);
+    return (((x - ones * 0x20) | (a - ones) | (l - ones) | (g - ones)) & ~x & high) != 0 ||
+           (x & high) != 0;
 }
 
-/* a JSON string; DECLINE for a lone surrogate (no UTF-8 for it) */
+/* the UTF-8 of a code point >= 0x80 at out; NULL for a surrogate (no UTF-8 for it) */
+static inline char *
+put_utf8(char *out, Py_UCS4 c)
+{
+    if (c < 0x800) {
+        *out++ = (char)(0xC0 | (c >> 6));
+        *out++ = (char)(0x80 | (c & 0x3F));
+    }
+    else if (c < 0x10000) {
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            return NULL;
+        }
+        *out++ = (char)(0xE0 | (c >> 12));
+        *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+        *out++ = (char)(0x80 | (c & 0x3F));
+    }
+    else {
+        *out++ = (char)(0xF0 | (c >> 18));
+        *out++ = (char)(0x80 | ((c >> 12) & 0x3F));
+        *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+        *out++ = (char)(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
+/* an ASCII character escaped for XML character data at out (NULL: XML 1.0 cannot hold it);
+   "&", "<", ">" and CR as escape_text writes them */
+static inline char *
+put_xml_ascii(char *out, unsigned c)
+{
+    switch (c) {
+    case '&':
+        memcpy(out, "&amp;", 5);
+        return out + 5;
+    case '<':
+        memcpy(out, "&lt;", 4);
+        return out + 4;
+    case '>':
+        memcpy(out, "&gt;", 4);
+        return out + 4;
+    case '\r':
+        memcpy(out, "&#13;", 5);
+        return out + 5;
+    case '\t':
+    case '\n':
+        break;
+    default:
+        if (c < 0x20) {
+            return NULL;
+        }
+    }
+    *out++ = (char)c;
+    return out;
+}
+
+/* the text of s, escaped as JSON string content (xml 0: as orjson and msgspec escape) or as
+   XML character data (xml 1: as kommunalrecht.oparl._xmlmap.escape_text does for a string
+   XML 1.0 can hold); DECLINE for a lone surrogate, and in XML for a character XML 1.0
+   cannot hold (the writer's \uXXXX form with ext:escaped is left to Python) */
 static int
-write_str(Buf *b, PyObject *s)
+write_text(Buf *b, PyObject *s, int xml)
 {
     if (PyUnicode_READY(s) < 0) {
         return -1;
@@ -545,32 +604,33 @@ write_str(Buf *b, PyObject *s)
     Py_ssize_t n = PyUnicode_GET_LENGTH(s);
     int kind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
-    /* worst case: 6 bytes per ASCII control, 4 per other code point */
-    if (buf_reserve(b, n * 6 + 2) < 0) {
+    /* worst case per code point: 6 bytes (JSON \u00xx), 5 (XML &amp;), 4 (UTF-8) */
+    if (buf_reserve(b, n * 6) < 0) {
         return -1;
     }
     char *out = b->p + b->len;
-    *out++ = '"';
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *d = data;
-        Py_ssize_t i = 0;
-        while (i < n) {
+    unsigned c1 = xml ? '&' : '"', c2 = xml ? '<' : '\\', c3 = xml ? '>' : '"';
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *d = data;
             while (i + 8 <= n) {
                 uint64_t x;
                 memcpy(&x, d + i, 8);
-                if (chunk_special(x)) {
+                if (chunk_special(x, c1, c2, c3)) {
                     break;
                 }
                 memcpy(out, &x, 8);
                 out += 8;
                 i += 8;
             }
-            Py_ssize_t stop = i + 8 < n ? i + 8 : n;
-            for (; i < stop; i++) {
-                unsigned c = d[i];
-                if (c >= 0x80) {
-                    *out++ = (char)(0xC0 | (c >> 6));
-                    *out++ = (char)(0x80 | (c & 0x3F));
+        }
+        Py_ssize_t stop = kind == PyUnicode_1BYTE_KIND && i + 8 < n ? i + 8 : n;
+        for (; i < stop; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 0x80) {
+                if (xml) {
+                    out = put_xml_ascii(out, c);
                 }
                 else if (ascii_escape[c]) {
                     out += put_escape(out, c);
@@ -579,42 +639,27 @@ write_str(Buf *b, PyObject *s)
                     *out++ = (char)c;
                 }
             }
-        }
-    }
-    else {
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c < 0x80) {
-                if (ascii_escape[c]) {
-                    out += put_escape(out, c);
-                }
-                else {
-                    *out++ = (char)c;
-                }
-            }
-            else if (c < 0x800) {
-                *out++ = (char)(0xC0 | (c >> 6));
-                *out++ = (char)(0x80 | (c & 0x3F));
-            }
-            else if (c < 0x10000) {
-                if (c >= 0xD800 && c <= 0xDFFF) {
-                    return DECLINE;
-                }
-                *out++ = (char)(0xE0 | (c >> 12));
-                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
-                *out++ = (char)(0x80 | (c & 0x3F));
-            }
             else {
-                *out++ = (char)(0xF0 | (c >> 18));
-                *out++ = (char)(0x80 | ((c >> 12) & 0x3F));
-                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
-                *out++ = (char)(0x80 | (c & 0x3F));
+                out = xml && c >= 0xFFFE && c <= 0xFFFF ? NULL : put_utf8(out, c);
+            }
+            if (out == NULL) {
+                return DECLINE;
             }
         }
     }
-    *out++ = '"';
     b->len = out - b->p;
     return 0;
+}
+
+/* a JSON string; DECLINE for a lone surrogate */
+static int
+write_str(Buf *b, PyObject *s)
+{
+    int r;
+    if ((r = buf_put(b, "\"", 1)) != 0 || (r = write_text(b, s, 0)) != 0) {
+        return r;
+    }
+    return buf_put(b, "\"", 1);
 }
 
 static int
@@ -645,18 +690,25 @@ put2(char *o, unsigned v)
     memcpy(o, digit_pairs + 2 * v, 2);
 }
 
+/* yyyy-mm-dd of the date v at o (10 bytes) */
+static void
+put_ymd(char *o, PyObject *v)
+{
+    int y = PyDateTime_GET_YEAR(v);
+    put2(o, y / 100);
+    put2(o + 2, y % 100);
+    o[4] = '-';
+    put2(o + 5, PyDateTime_GET_MONTH(v));
+    o[7] = '-';
+    put2(o + 8, PyDateTime_GET_DAY(v));
+}
+
 static int
 write_date(Buf *b, PyObject *v)
 {
     char o[12];
-    int y = PyDateTime_GET_YEAR(v);
     o[0] = '"';
-    put2(o + 1, y / 100);
-    put2(o + 3, y % 100);
-    o[5] = '-';
-    put2(o + 6, PyDateTime_GET_MONTH(v));
-    o[8] = '-';
-    put2(o + 9, PyDateTime_GET_DAY(v));
+    put_ymd(o + 1, v);
     o[11] = '"';
     return buf_put(b, o, 12);
 }
@@ -712,14 +764,8 @@ write_datetime(Buf *b, PyObject *v, PyObject *fallback)
     int m;
     if (tz != Py_None && PyDateTime_DATE_GET_MICROSECOND(v) == 0 && tz_offset(tz, &m)) {
         char o[27];
-        int y = PyDateTime_GET_YEAR(v);
         o[0] = '"';
-        put2(o + 1, y / 100);
-        put2(o + 3, y % 100);
-        o[5] = '-';
-        put2(o + 6, PyDateTime_GET_MONTH(v));
-        o[8] = '-';
-        put2(o + 9, PyDateTime_GET_DAY(v));
+        put_ymd(o + 1, v);
         o[11] = 'T';
         put2(o + 12, PyDateTime_DATE_GET_HOUR(v));
         o[14] = ':';
@@ -849,104 +895,6 @@ enum_value(PyObject *v)
 
 /* ---- XML */
 
-/* whether any of the 8 bytes in x is < 0x20, '&', '<', '>' or >= 0x80 (may say so when none
-   is, never the other way round) */
-static inline int
-chunk_special_xml(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t a = x ^ (ones * '&'), l = x ^ (ones * '<'), g = x ^ (ones * '>');
-    return (((x - ones * 0x20) | (a - ones) | (l - ones) | (g - ones)) & ~x & high) != 0 ||
-           (x & high) != 0;
-}
-
-/* character data as kommunalrecht.oparl._xmlmap.escape_text writes it for a string XML 1.0
-   can hold ("&", "<", ">" and CR as references); DECLINE for one it cannot hold (the
-   writer's \uXXXX form with ext:escaped is left to Python) */
-static int
-write_xml_text(Buf *b, PyObject *s)
-{
-    if (PyUnicode_READY(s) < 0) {
-        return -1;
-    }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
-    int kind = PyUnicode_KIND(s);
-    const void *data = PyUnicode_DATA(s);
-    if (buf_reserve(b, n * 5) < 0) { /* "&amp;": 5 bytes; UTF-8: at most 4 */
-        return -1;
-    }
-    char *out = b->p + b->len;
-    Py_ssize_t i = 0;
-    while (i < n) {
-        if (kind == PyUnicode_1BYTE_KIND) {
-            const Py_UCS1 *d = data;
-            while (i + 8 <= n) {
-                uint64_t x;
-                memcpy(&x, d + i, 8);
-                if (chunk_special_xml(x)) {
-                    break;
-                }
-                memcpy(out, &x, 8);
-                out += 8;
-                i += 8;
-            }
-        }
-        Py_ssize_t stop = kind == PyUnicode_1BYTE_KIND && i + 8 < n ? i + 8 : n;
-        for (; i < stop; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c < 0x80) {
-                switch (c) {
-                case '&':
-                    memcpy(out, "&amp;", 5);
-                    out += 5;
-                    break;
-                case '<':
-                    memcpy(out, "&lt;", 4);
-                    out += 4;
-                    break;
-                case '>':
-                    memcpy(out, "&gt;", 4);
-                    out += 4;
-                    break;
-                case '\r':
-                    memcpy(out, "&#13;", 5);
-                    out += 5;
-                    break;
-                case '\t':
-                case '\n':
-                    *out++ = (char)c;
-                    break;
-                default:
-                    if (c < 0x20) {
-                        return DECLINE;
-                    }
-                    *out++ = (char)c;
-                }
-            }
-            else if (c < 0x800) {
-                *out++ = (char)(0xC0 | (c >> 6));
-                *out++ = (char)(0x80 | (c & 0x3F));
-            }
-            else if (c < 0x10000) {
-                if ((c >= 0xD800 && c <= 0xDFFF) || c >= 0xFFFE) {
-                    return DECLINE;
-                }
-                *out++ = (char)(0xE0 | (c >> 12));
-                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
-                *out++ = (char)(0x80 | (c & 0x3F));
-            }
-            else {
-                *out++ = (char)(0xF0 | (c >> 18));
-                *out++ = (char)(0x80 | ((c >> 12) & 0x3F));
-                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
-                *out++ = (char)(0x80 | (c & 0x3F));
-            }
-        }
-    }
-    b->len = out - b->p;
-    return 0;
-}
-
 #define PUTS(b, s) buf_put((b), (s), (Py_ssize_t)(sizeof(s) - 1))
 
 /* the generic encoding of a JSON value (kommunalrecht.oparl._xmlwrite.emit_json) */
@@ -967,7 +915,7 @@ write_xvalue(Buf *b, PyObject *v, int depth)
         return PUTS(b, "<ext:boolean>false</ext:boolean>");
     }
     if (PyUnicode_CheckExact(v)) {
-        if ((r = PUTS(b, "<ext:string>")) != 0 || (r = write_xml_text(b, v)) != 0) {
+        if ((r = PUTS(b, "<ext:string>")) != 0 || (r = write_text(b, v, 1)) != 0) {
             return r;
         }
         return PUTS(b, "</ext:string>");
@@ -1109,7 +1057,7 @@ put_scalar(Buf *b, Op *op, PyObject *v, int vk, PyObject *fallback)
             r = PUTS(b, "<ext:string>");
         }
         if (r == 0) {
-            r = write_xml_text(b, v);
+            r = write_text(b, v, 1);
         }
         if (r == 0 && ext) {
             r = PUTS(b, "</ext:string>");
