@@ -36,6 +36,21 @@ def _referenzen_einfach(b: kr.Bestand) -> list[kr.Finding]:
     return out
 
 
+def _ort_einfach(b: kr.Bestand, obj: kr.Objekt, feld: str) -> tuple[str, str]:
+    """Kontext.ort, straightforwardly: the first top-level Sitzung / Drucksache embedding an
+    object with that id owns it; the path is the Bestand's."""
+    suffix = f".{feld}" if feld else ""
+    for o in b.objekte:
+        kinder = o.tagesordnung if isinstance(o, kr.Sitzung) else ()
+        kinder = o.beratungen if isinstance(o, kr.Drucksache) else kinder
+        if any(x.id == obj.id for x in kinder) and o.id != obj.id:
+            pfad = b.pfad(obj.id)
+            if pfad is not None and not pfad.startswith("$["):
+                return pfad + suffix, o.id
+            break
+    return "$" + suffix, obj.id
+
+
 def _frisch(b: kr.Bestand) -> kr.Bestand:
     """An equal Bestand that has never been validated (nothing derived kept yet)."""
     return kr.Bestand(b.objekte)
@@ -64,6 +79,10 @@ def _gestoert(b: kr.Bestand, data: st.DataObject) -> kr.Bestand:
 
 def _pruefen(b: kr.Bestand, laender: list[Land | None]) -> None:
     assert b.referenzen_pruefen() == _referenzen_einfach(b)
+    k = Kontext(b)
+    for obj in b.values():
+        assert k.ort(obj, "feld") == _ort_einfach(b, obj, "feld")
+        assert k.ort(obj) == _ort_einfach(b, obj, "")
     # the same Bestand, validated under several laws one after the other, gives exactly
     # what a never-validated copy gives (the index kept with it holds nothing law-dependent)
     for land in laender:

@@ -212,6 +212,14 @@ class _Index:
             [_beratungstag(nach_id, br) for br in folge] for folge in self.folgen
         ]
 
+        # where a finding about an embedded object points: id → (path in its owner, owner id)
+        # (Kontext.ort; one lookup per finding instead of two in dicts of the Bestand's size)
+        self.orte: dict[str, tuple[str, str]] = {}
+        for x_id, o in owner.items():
+            pfad = b.pfad(x_id)
+            if o != x_id and pfad is not None and not pfad.startswith("$["):
+                self.orte[x_id] = (pfad, o)
+
         # shared by every validate call: plain dicts, so that a lookup of a missing key can
         # never insert into the index
         self.beratungen_von = dict(self.beratungen_von)
@@ -296,6 +304,7 @@ class Kontext:
         self.tops_je_sitzung = idx.tops_je_sitzung
         self.folgen = idx.folgen
         self.folgetage = idx.folgetage
+        self._orte = idx.orte
 
     # ---------------------------------------------------------------- lookups
 
@@ -403,11 +412,9 @@ class Kontext:
     def ort(self, obj: Objekt, feld: str = "") -> tuple[str, str]:
         """(path, object_id) of ``obj`` (+ ``.feld``) relative to its top-level object."""
         suffix = f".{feld}" if feld else ""
-        owner = self.owner.get(obj.id)
-        if owner is not None and owner != obj.id:
-            pfad = self.bestand.pfad(obj.id)
-            if pfad is not None and not pfad.startswith("$["):
-                return pfad + suffix, owner
+        hit = self._orte.get(obj.id)
+        if hit is not None:
+            return hit[0] + suffix, hit[1]
         return "$" + suffix, obj.id
 
     def befund(
