@@ -47,6 +47,7 @@
 
 #define FORMAT 1
 #define MAX_DEPTH 32
+#define MAX_HINT 40 /* most keys a new dict is sized for */
 
 enum {
     K_TEXT = 0,
@@ -632,7 +633,8 @@ read_object(State *s, Type *t, ptr p, PyObject *d, int depth)
             return NULL;
         }
         if (p[1] == '/') {
-            t->hint = PyDict_GET_SIZE(d);
+            Py_ssize_t size = PyDict_GET_SIZE(d);
+            t->hint = size < MAX_HINT ? size : MAX_HINT; /* many ext:properties: no more */
             return p;
         }
         if (p[1] == 'e' && lit(p, end, EXT_PROPERTY, EXT_PROPERTY_LEN)) {

@@ -346,6 +346,11 @@ def test_ext_properties() -> None:
                     docs.append(f'<File {NS} version="1.1">{body}</File>')
     for doc in docs:
         same(doc.encode())
+    # many of them (the next dict of the type is not sized for all of them)
+    many = "".join(prop.format(f"p{i}", "", "integer", i, "integer", "") for i in range(2000))
+    same(f'<File {NS} version="1.1">{many}</File>'.encode())
+    for doc in docs[:50]:
+        same(doc.encode())
 
 
 def test_heads_and_tails() -> None:
