@@ -9,6 +9,9 @@ Mitgliedschaften inside a Person, Wahlperioden inside a Körperschaft, embedded 
 
 from __future__ import annotations
 
+import array
+import bisect
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar, overload
 
@@ -79,30 +82,31 @@ def _class_names(cls: type[Any]) -> frozenset[str]:
     return got
 
 
-_Verweis = tuple[str, tuple[str, ...], str, str, str, int]
-"""Where one reference stands: (referenced id, allowed target classes, owner id, path of the
-referring object inside its owner, field name, index in the field's tuple or -1 for a single
-value)."""
-
 _D = TypeVar("_D")
 _FEHLT = object()
 
 
-def _verweise_von(item: Any, owner: str, path: str, out: list[_Verweis]) -> None:
-    """Append every present (non-None) reference of ``item`` itself (not of its children)."""
+def _verweise_von(item: Any) -> Iterator[tuple[str, tuple[str, ...], str, int]]:
+    """(referenced id, allowed target classes, field name, index in the field's tuple or -1)
+    of every present (non-None) reference of ``item`` itself (not of its children)."""
     for name, targets in _ref_fields(type(item)):
         value = getattr(item, name)
         if value is None:
             continue
         if value.__class__ is tuple:
             for i, r in enumerate(value):
-                out.append((r, targets, owner, path, name, i))
+                yield r, targets, name, i
         else:
-            out.append((value, targets, owner, path, name, -1))
+            yield value, targets, name, -1
 
 
 class Bestand(Mapping[str, Objekt]):
     """An immutable collection of model objects indexed by id (top-level and embedded).
+
+    Building a Bestand walks every object once: it indexes ids and paths and resolves every
+    reference (the class of the object an id names, or none), so that
+    :meth:`referenzen_pruefen` needs no lookups. What is derived from a Bestand alone (the
+    rule index of :func:`kommunalrecht.validate`) is kept with it on first use.
 
     >>> from kommunalrecht import Gremium, Sitzung
     >>> b = Bestand([Gremium(id="https://x.example/org/1", name="Rat"),
@@ -120,9 +124,10 @@ class Bestand(Mapping[str, Objekt]):
         "_abgeleitet",
         "_by_id",
         "_erwartet",
+        "_mit_verweisen",
         "_paths",
         "_top",
-        "_verweise",
+        "_wessen",
         "_zielklassen",
     )
 
@@ -130,8 +135,13 @@ class Bestand(Mapping[str, Objekt]):
         top: dict[str, Objekt] = {}
         by_id: dict[str, Objekt] = {}
         paths: dict[str, str] = {}
-        # every reference present in the Bestand (embedded objects' too), in Bestand order
-        verweise: list[_Verweis] = []
+        # every reference present in the Bestand (embedded objects' too), in Bestand order:
+        # its id and allowed classes; the object holding it (item, owner id, path) is number
+        # wessen[i] of mit_verweisen
+        refs: list[str] = []
+        erwartet: list[tuple[str, ...]] = []
+        wessen = array.array("I")
+        mit_verweisen: list[tuple[Any, str, str]] = []
         for index, obj in enumerate(objekte):
             if not isinstance(obj, Objekt):
                 raise InvariantError("Bestand", f"objekte[{index}]", "a model object", obj)
@@ -142,7 +152,13 @@ class Bestand(Mapping[str, Objekt]):
             top[obj.id] = obj
         for obj in top.values():
             for path, item in _walk(obj, "$"):
-                _verweise_von(item, obj.id, path, verweise)
+                n = len(refs)
+                for ref, targets, _, _ in _verweise_von(item):
+                    refs.append(ref)
+                    erwartet.append(targets)
+                if len(refs) > n:
+                    wessen.extend([len(mit_verweisen)] * (len(refs) - n))
+                    mit_verweisen.append((item, obj.id, path))
                 # a top-level object wins over an embedded copy of the same id
                 if isinstance(item, Objekt) and (
                     item.id not in by_id or (item.id in top and item is top[item.id])
@@ -153,15 +169,16 @@ class Bestand(Mapping[str, Objekt]):
         self._by_id = by_id
         self._paths = paths
         # references resolved once (the Bestand never changes): for reference i, the class
-        # of the object its id resolves to (None: not in the Bestand) and the classes it may
-        # have; two flat lists, so that referenzen_pruefen() reads them front to back and
-        # never has to visit the targets themselves (at 10^5 objects each visit is a cache miss)
-        self._verweise = verweise
+        # of the object its id resolves to (None: not in the Bestand) next to the classes it
+        # may have: two flat lists, so that referenzen_pruefen() reads them front to back and
+        # never visits the targets (at 10^5 objects each visit would be a cache miss)
         self._zielklassen: list[type[Any] | None] = []
-        for v in verweise:
-            target = by_id.get(v[0])
+        for ref in refs:
+            target = by_id.get(ref)
             self._zielklassen.append(None if target is None else target.__class__)
-        self._erwartet: list[tuple[str, ...]] = [v[1] for v in verweise]
+        self._erwartet = erwartet
+        self._wessen = wessen
+        self._mit_verweisen = mit_verweisen
         self._abgeleitet: dict[str, Any] = {}
 
     def _abgeleitet_von(self, name: str, bauen: Callable[[Bestand], _D]) -> _D:
@@ -321,7 +338,11 @@ class Bestand(Mapping[str, Objekt]):
                     got = _class_names(cls)
                 if not got.isdisjoint(targets):
                     continue
-            ref, targets, owner, path, name, index = self._verweise[i]
+            # where it stands: the k-th reference of the object that holds it
+            j = self._wessen[i]
+            k = i - bisect.bisect_left(self._wessen, j)
+            item, owner, path = self._mit_verweisen[j]
+            ref, targets, name, index = next(itertools.islice(_verweise_von(item), k, None))
             where = f"{path}.{name}" if index < 0 else f"{path}.{name}[{index}]"
             findings.append(_dangling(owner, where, ref, targets, cls))
         return findings

@@ -3,7 +3,8 @@
 Each rule is a small function registered with a stable ``code``, a ``severity``, a German
 message and a legal basis that depends on Land and Körperschaftsart (``§ 48 Abs. 1 S. 2 GO
 NRW`` for a Gemeinde, ``§ 33 Abs. 1 S. 2 KrO NRW`` for a Kreis). :func:`validate` builds the
-indexes once (:class:`Kontext`) and runs every rule; :func:`assert_valid` raises
+indexes once per Bestand (:class:`Kontext`; a Bestand never changes, so the index is kept with
+it and reused by every later call) and runs every rule; :func:`assert_valid` raises
 :class:`~kommunalrecht.ValidationError` when an error is found. Rules never raise on odd
 records: missing data gives no finding or an ``info`` "nicht prüfbar" (documented per rule).
 
