@@ -103,10 +103,10 @@ def _verweise_von(item: Any) -> Iterator[tuple[str, tuple[str, ...], str, int]]:
 class Bestand(Mapping[str, Objekt]):
     """An immutable collection of model objects indexed by id (top-level and embedded).
 
-    Building a Bestand walks every object once: it indexes ids and paths and resolves every
-    reference (the class of the object an id names, or none), so that
-    :meth:`referenzen_pruefen` needs no lookups. What is derived from a Bestand alone (the
-    rule index of :func:`kommunalrecht.validate`) is kept with it on first use.
+    Building a Bestand walks every object once and indexes ids and paths. What is derived
+    from a Bestand alone is built on first use and kept with it (it never changes): the
+    resolved references of :meth:`referenzen_pruefen` and the rule index of
+    :func:`kommunalrecht.validate`, so that validating a Bestand again does not redo them.
 
     >>> from kommunalrecht import Gremium, Sitzung
     >>> b = Bestand([Gremium(id="https://x.example/org/1", name="Rat"),
@@ -123,25 +123,14 @@ class Bestand(Mapping[str, Objekt]):
     __slots__ = (
         "_abgeleitet",
         "_by_id",
-        "_erwartet",
-        "_mit_verweisen",
         "_paths",
         "_top",
-        "_wessen",
-        "_zielklassen",
     )
 
     def __init__(self, objekte: Iterable[Objekt] = ()) -> None:
         top: dict[str, Objekt] = {}
         by_id: dict[str, Objekt] = {}
         paths: dict[str, str] = {}
-        # every reference present in the Bestand (embedded objects' too), in Bestand order:
-        # its id and allowed classes; the object holding it (item, owner id, path) is number
-        # wessen[i] of mit_verweisen
-        refs: list[str] = []
-        erwartet: list[tuple[str, ...]] = []
-        wessen = array.array("I")
-        mit_verweisen: list[tuple[Any, str, str]] = []
         for index, obj in enumerate(objekte):
             if not isinstance(obj, Objekt):
                 raise InvariantError("Bestand", f"objekte[{index}]", "a model object", obj)
@@ -152,13 +141,6 @@ class Bestand(Mapping[str, Objekt]):
             top[obj.id] = obj
         for obj in top.values():
             for path, item in _walk(obj, "$"):
-                n = len(refs)
-                for ref, targets, _, _ in _verweise_von(item):
-                    refs.append(ref)
-                    erwartet.append(targets)
-                if len(refs) > n:
-                    wessen.extend([len(mit_verweisen)] * (len(refs) - n))
-                    mit_verweisen.append((item, obj.id, path))
                 # a top-level object wins over an embedded copy of the same id
                 if isinstance(item, Objekt) and (
                     item.id not in by_id or (item.id in top and item is top[item.id])
@@ -168,26 +150,15 @@ class Bestand(Mapping[str, Objekt]):
         self._top = top
         self._by_id = by_id
         self._paths = paths
-        # references resolved once (the Bestand never changes): for reference i, the class
-        # of the object its id resolves to (None: not in the Bestand) next to the classes it
-        # may have: two flat lists, so that referenzen_pruefen() reads them front to back and
-        # never visits the targets (at 10^5 objects each visit would be a cache miss)
-        self._zielklassen: list[type[Any] | None] = []
-        for ref in refs:
-            target = by_id.get(ref)
-            self._zielklassen.append(None if target is None else target.__class__)
-        self._erwartet = erwartet
-        self._wessen = wessen
-        self._mit_verweisen = mit_verweisen
         self._abgeleitet: dict[str, Any] = {}
 
     def _abgeleitet_von(self, name: str, bauen: Callable[[Bestand], _D]) -> _D:
         """The derived structure ``name`` of this Bestand, built by ``bauen(self)`` on first use.
 
         A Bestand never changes, so whatever is computed from it alone stays valid for its
-        whole life: the rule index of :func:`kommunalrecht.validate`
-        (:class:`kommunalrecht.regeln.Kontext`) is built once per Bestand this way instead of
-        once per ``validate`` call. ``bauen`` must be a pure function of the Bestand, and what
+        whole life: the resolved references (:class:`_Verweise`) and the rule index of
+        :func:`kommunalrecht.validate` (:class:`kommunalrecht.regeln.Kontext`) are built once
+        per Bestand this way instead of once per call. ``bauen`` must be a pure function of the Bestand, and what
         it returns must be treated as read-only by every user. Concurrent first uses may
         build it twice; one of the (equal) results is kept.
 
@@ -325,13 +296,14 @@ class Bestand(Mapping[str, Objekt]):
         of the wrong class is an ``error``. Findings come in Bestand order (top-level objects,
         each followed by its embedded ones; fields in declaration order).
 
-        The references are collected and resolved (id → class of the object it names) once,
-        when the Bestand is built; each call checks every reference's resolved class against
-        the classes its field allows.
+        The references are collected and resolved (id → class of the object it names) on the
+        first call and kept with the Bestand (:class:`_Verweise`); each call checks every
+        reference's resolved class against the classes its field allows.
         """
+        v = self._abgeleitet_von("bestand.verweise", _Verweise)
         findings: list[Finding] = []
         namen = _CLASS_NAMES
-        for i, (cls, targets) in enumerate(zip(self._zielklassen, self._erwartet, strict=True)):
+        for i, (cls, targets) in enumerate(zip(v.zielklassen, v.erwartet, strict=True)):
             if cls is not None:
                 got = namen.get(cls)
                 if got is None:
@@ -339,13 +311,55 @@ class Bestand(Mapping[str, Objekt]):
                 if not got.isdisjoint(targets):
                     continue
             # where it stands: the k-th reference of the object that holds it
-            j = self._wessen[i]
-            k = i - bisect.bisect_left(self._wessen, j)
-            item, owner, path = self._mit_verweisen[j]
-            ref, targets, name, index = next(itertools.islice(_verweise_von(item), k, None))
+            j = bisect.bisect_right(v.ab, i) - 1
+            item, owner, path = v.halter[j]
+            ref, targets, name, index = next(
+                itertools.islice(_verweise_von(item), i - v.ab[j], None)
+            )
             where = f"{path}.{name}" if index < 0 else f"{path}.{name}[{index}]"
             findings.append(_dangling(owner, where, ref, targets, cls))
         return findings
+
+
+class _Verweise:
+    """Every reference of a Bestand, resolved (built on first use, kept with the Bestand).
+
+    Reference ``i`` (in Bestand order: top-level objects, each followed by its embedded ones;
+    fields in declaration order) names an object of class ``zielklassen[i]`` (None: not in the
+    Bestand) and may name one of ``erwartet[i]``: two flat lists, read front to back by
+    :meth:`Bestand.referenzen_pruefen`, which never has to visit the targets themselves (at
+    10^5 objects each visit would be a cache miss). The object holding it is
+    ``halter[j]`` = (object, owner id, path) for the last ``j`` with ``ab[j] <= i``.
+    """
+
+    __slots__ = ("ab", "erwartet", "halter", "zielklassen")
+
+    def __init__(self, b: Bestand) -> None:
+        refs: list[str] = []
+        self.erwartet: list[tuple[str, ...]] = []
+        self.ab = array.array("Q")
+        self.halter: list[tuple[Any, str, str]] = []
+        erwartet, ab, halter = self.erwartet, self.ab, self.halter
+        for obj in b._top.values():
+            for path, item in _walk(obj, "$"):
+                n = len(refs)
+                for name, targets in _ref_fields(item.__class__):  # as _verweise_von(item)
+                    value = getattr(item, name)
+                    if value is None:
+                        continue
+                    if value.__class__ is tuple:
+                        refs.extend(value)
+                        erwartet.extend([targets] * len(value))
+                    else:
+                        refs.append(value)
+                        erwartet.append(targets)
+                if len(refs) > n:
+                    ab.append(n)
+                    halter.append((item, obj.id, path))
+        get = b._by_id.get
+        self.zielklassen: list[type[Any] | None] = [
+            None if (target := get(ref)) is None else target.__class__ for ref in refs
+        ]
 
 
 def _dangling(
