@@ -302,6 +302,7 @@ def test_encoder_leaves_markers_extras_tombstones_and_geojson_to_the_dict_encode
         attrs.evolve(ort, extras={"x:y": 1}),
         attrs.evolve(ort, deleted=True),
         attrs.evolve(ort, geojson={"type": "Point", "coordinates": [7.1, 50.7]}),
+        Sitzung(id="https://x.example/s/1", stand=""),  # kommunalrecht:leer, as for any text
         Sitzung(
             id="https://x.example/s/1",  # embedded TOP without its back-reference
             tagesordnung=(Tagesordnungspunkt(id="https://x.example/top/1", position=0),),

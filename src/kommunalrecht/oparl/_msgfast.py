@@ -633,8 +633,10 @@ class _FastEnc(_Namespace):
                 add(k, () if c is Conv.REFS else None, var)
             elif cls is Sitzung and a == "stand":
                 g = "o.status is not None and _sno(o.status, o.verlauf)[0] is not None"
-                op("GUARDED", guard("o, pid", g), "STR")
+                # "" goes to kommunalrecht:leer in the dict encoder, as for every text
+                op("GUARDED", guard("o, pid", g), "TEXT_NE")
                 L += [f"    {var} = o.stand",
+                      f"    if {var} == '': raise _Slow",
                       f"    if {var} is None and o.status is not None and "
                       "_sno(o.status, o.verlauf)[0] is not None: raise _Slow"]  # fmt: skip
                 add(k, None, var)
