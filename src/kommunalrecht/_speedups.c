@@ -996,31 +996,14 @@ put_scalar(Buf *b, Op *op, PyObject *v, int vk, PyObject *fallback)
         }
         v = tmp;
         /* fall through */
-    case V_STR:
-        if (!PyUnicode_CheckExact(v)) {
-            return DECLINE;
+    default:
+        if (!(vk == V_STR || vk == V_ENUM ? PyUnicode_CheckExact(v)
+              : vk == V_INT  ? PyLong_CheckExact(v)
+              : vk == V_BOOL ? (v == Py_True || v == Py_False)
+              : vk == V_DATE ? PyDate_CheckExact(v)
+                             : PyDateTime_CheckExact(v))) {
+            return DECLINE; /* exactly the class the model stores, or the Python writers */
         }
-        break;
-    case V_INT:
-        if (!PyLong_CheckExact(v)) {
-            return DECLINE;
-        }
-        break;
-    case V_BOOL:
-        if (v != Py_True && v != Py_False) {
-            return DECLINE;
-        }
-        break;
-    case V_DATE:
-        if (!PyDate_CheckExact(v)) {
-            return DECLINE;
-        }
-        break;
-    case V_DT:
-        if (!PyDateTime_CheckExact(v)) {
-            return DECLINE;
-        }
-        break;
     }
     if (!b->xml) {
         if ((r = buf_bytes(b, op->key)) == 0) {

@@ -278,15 +278,8 @@ class Bestand(Mapping[str, Objekt]):
         [('$.vorsitz', 'https://x.example/p', ('Person',))]
         """
         for path, item in _walk(obj, "$"):
-            for name, targets in _ref_fields(type(item)):
-                value = getattr(item, name)
-                if value is None:
-                    continue
-                if value.__class__ is tuple:
-                    for i, r in enumerate(value):
-                        yield f"{path}.{name}[{i}]", r, targets
-                else:
-                    yield f"{path}.{name}", value, targets
+            for r, targets, name, i in _verweise_von(item):
+                yield (f"{path}.{name}[{i}]" if i >= 0 else f"{path}.{name}"), r, targets
 
     def referenzen_pruefen(self) -> list[Finding]:
         """Findings for every reference that does not resolve to an object of the right class.
