@@ -566,26 +566,15 @@ put_utf8(char *out, Py_UCS4 c)
 static inline char *
 put_xml_ascii(char *out, unsigned c)
 {
-    switch (c) {
-    case '&':
-        memcpy(out, "&amp;", 5);
-        return out + 5;
-    case '<':
-        memcpy(out, "&lt;", 4);
-        return out + 4;
-    case '>':
-        memcpy(out, "&gt;", 4);
-        return out + 4;
-    case '\r':
-        memcpy(out, "&#13;", 5);
-        return out + 5;
-    case '\t':
-    case '\n':
-        break;
-    default:
-        if (c < 0x20) {
-            return NULL;
-        }
+    const char *ref = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+                    : c == '\r' ? "&#13;" : NULL;
+    if (ref != NULL) {
+        size_t k = strlen(ref);
+        memcpy(out, ref, k);
+        return out + k;
+    }
+    if (c < 0x20 && c != '\t' && c != '\n') {
+        return NULL;
     }
     *out++ = (char)c;
     return out;

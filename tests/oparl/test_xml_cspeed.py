@@ -96,13 +96,13 @@ def test_a_stale_build_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
         def Reader(self, *args: Any) -> Any:  # pragma: no cover - must not be called
             raise AssertionError
 
-    monkeypatch.setattr(_xmlread.importlib, "import_module", lambda name: Stale())
+    monkeypatch.setattr(importlib, "import_module", lambda name: Stale())
     assert _xmlread._load_xmlspeed() is None
 
     def missing(name: str) -> Any:
         raise ImportError(name)
 
-    monkeypatch.setattr(_xmlread.importlib, "import_module", missing)
+    monkeypatch.setattr(importlib, "import_module", missing)
     assert _xmlread._load_xmlspeed() is None
 
 

@@ -1275,6 +1275,15 @@ class OParlConverter(cattrs.Converter):
         XML writer of :mod:`.xml` has to decide: escapes, values without a typed form,
         markers, URLs that ``urls_fit`` — that writer's own check — does not pass). Used by
         :func:`kommunalrecht.oparl.xml.dumps_xml`, which gives the same bytes either way.
+
+        >>> from kommunalrecht import Ort
+        >>> from kommunalrecht.oparl._xmlwrite import _urls_fit
+        >>> out = make_converter().dumps_xml_fast(
+        ...     Ort(id="https://x.example/ort/1", raum="A & B"), b"<Location>", b"</Location>", _urls_fit
+        ... )
+        >>> out is None or out == (b"<Location><id>https://x.example/ort/1</id>"
+        ...     b"<type>https://schema.oparl.org/1.1/Location</type><room>A &amp; B</room></Location>")
+        True
         """
         return self._fast_enc.xml(obj, head, tail, urls_fit)
 

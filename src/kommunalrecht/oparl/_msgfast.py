@@ -38,9 +38,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import importlib
 import operator
-import os
 import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
@@ -48,6 +46,7 @@ from typing import Annotated, Any, Literal
 import attrs
 import msgspec
 
+from .._ext import load_extension
 from ..model import (
     Antrag,
     Beschluss,
@@ -66,18 +65,7 @@ __all__ = ["FastDecoder", "make_fast_decoder"]
 def _load_speedups() -> Any:
     """The optional C helpers (``kommunalrecht._speedups``), or ``None`` when they are not
     built or ``KOMMUNALRECHT_NO_EXT`` is set."""
-    if os.environ.get("KOMMUNALRECHT_NO_EXT"):
-        return None
-    try:
-        module = importlib.import_module("kommunalrecht._speedups")
-    except ImportError:
-        return None
-    # a build left over from an older source (editable install not rebuilt) may lack a helper
-    if not all(
-        hasattr(module, name) for name in ("Builder", "parse_datetime", "urls_ok", "JsonPlan")
-    ):
-        return None
-    return module
+    return load_extension("_speedups", "Builder", "parse_datetime", "urls_ok", "JsonPlan")
 
 
 _NONEMPTY = Annotated[str, msgspec.Meta(min_length=1)]

@@ -28,8 +28,6 @@ kommunalrecht.errors.ParseError: at /: expected XML without a document type decl
 
 from __future__ import annotations
 
-import importlib
-import os
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -38,6 +36,7 @@ from typing import IO, Any
 
 from lxml import etree
 
+from kommunalrecht._ext import load_extension
 from kommunalrecht.errors import ParseError
 from kommunalrecht.oparl._spec import LIST_LINKS, LIST_PAGINATION, SPEC, Kind
 from kommunalrecht.oparl._xmlmap import (
@@ -875,13 +874,8 @@ def _xmlspeed_tables() -> list[tuple[str, list[tuple[str, int, int]]]]:
 def _load_xmlspeed() -> Any:
     """``read(bytes)`` of the C reader, or ``None`` when ``kommunalrecht._xmlspeed`` is not
     built (or is a stale build of another table format) or ``KOMMUNALRECHT_NO_EXT`` is set."""
-    if os.environ.get("KOMMUNALRECHT_NO_EXT"):
-        return None
-    try:
-        module = importlib.import_module("kommunalrecht._xmlspeed")
-    except ImportError:
-        return None
-    if getattr(module, "FORMAT", None) != _XMLSPEED_FORMAT or not hasattr(module, "Reader"):
+    module = load_extension("_xmlspeed", "Reader")
+    if module is None or getattr(module, "FORMAT", None) != _XMLSPEED_FORMAT:
         return None
     return module.Reader(_xmlspeed_tables(), _DECLARATION, _ROOT_ATTRIBUTES).read
 

@@ -308,14 +308,13 @@ def _emitter_source(tname: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _build_emitters() -> dict[str, Any]:
-    names: dict[str, Any] = {
+def _common_names() -> dict[str, Any]:
+    """Names both kinds of generated emitters (general and model fast path) use."""
+    return {
         "MAX_DEPTH": MAX_DEPTH,
-        "ParseError": ParseError,
         "_MISSING": _MISSING,
         "_text": _text,
         "_url": _url,
-        "_named": _named,
         "emit_json": emit_json,
         "uri_fits": uri_fits,
         "datetime_fits": datetime_fits,
@@ -324,6 +323,10 @@ def _build_emitters() -> dict[str, Any]:
         "_plain_date": _plain_date,
         "_plain_datetime": _plain_datetime,
     }
+
+
+def _build_emitters() -> dict[str, Any]:
+    names = {**_common_names(), "ParseError": ParseError, "_named": _named}
     emitters: dict[str, Any] = {}
     for tname, ts in SPEC.items():
         scope = dict(names, BY_NAME=frozenset(ts.by_name))
@@ -947,14 +950,11 @@ def _vendor_raw(
 
 
 _SCOPE: dict[str, Any] = {
-    "MAX_DEPTH": MAX_DEPTH,
+    **_common_names(),
     "_ESCAPE_BYTES": _ESCAPE_BYTES,
     "_Decline": _Decline,
-    "_MISSING": _MISSING,
     "_END": (_MISSING, None),
     "_SP_CLOSE": _SP_CLOSE,
-    "_text": _text,
-    "_url": _url,
     "_prop": _prop,
     "_is_json": _is_json,
     "_dt_text": _dt_text,
@@ -962,14 +962,7 @@ _SCOPE: dict[str, Any] = {
     "OMIT": _OMIT_MICROSECONDS,
     "TZ": _TZ_FITS,
     "URLS_ANY": _URLS_ANY,
-    "emit_json": emit_json,
     "datetime": datetime,
-    "uri_fits": uri_fits,
-    "datetime_fits": datetime_fits,
-    "is_date": is_date,
-    "_plain_url": _plain_url,
-    "_plain_date": _plain_date,
-    "_plain_datetime": _plain_datetime,
 }
 """Names the generated fast-path emitters use; per type also its general emitters
 (``smit_``/``pmit_``), its table of layout emitters (``L_``, :data:`_LAYOUTS`) and the
